@@ -1,0 +1,174 @@
+//! The abstract syntax tree: a policy file as written, with a span on every node. The tree is
+//! generic over blocks (a block is a keyword, an optional name and items); the grammar has
+//! already ensured that each item has the shape its keyword takes, and `resolve` gives the
+//! items their meaning.
+
+use crate::span::{Span, Spanned};
+
+/// A whole file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct File {
+    pub decls: Vec<Decl>,
+}
+
+/// The kind of a top-level declaration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DeclKind {
+    Policy,
+    Controller,
+    Group,
+    Data,
+    Source,
+    Recipient,
+    Storage,
+    Event,
+    Purpose,
+    Retention,
+    Cookie,
+    Security,
+    Rights,
+    Section,
+}
+
+impl DeclKind {
+    /// The keyword that opens the declaration.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            DeclKind::Policy => "policy",
+            DeclKind::Controller => "controller",
+            DeclKind::Group => "group",
+            DeclKind::Data => "data",
+            DeclKind::Source => "source",
+            DeclKind::Recipient => "recipient",
+            DeclKind::Storage => "storage",
+            DeclKind::Event => "event",
+            DeclKind::Purpose => "purpose",
+            DeclKind::Retention => "retention",
+            DeclKind::Cookie => "cookie",
+            DeclKind::Security => "security",
+            DeclKind::Rights => "rights",
+            DeclKind::Section => "section",
+        }
+    }
+
+    /// How the kind is named in messages: "data category", "retention rule", ...
+    pub fn noun(self) -> &'static str {
+        match self {
+            DeclKind::Policy => "policy header",
+            DeclKind::Controller => "controller",
+            DeclKind::Group => "subject group",
+            DeclKind::Data => "data category",
+            DeclKind::Source => "source",
+            DeclKind::Recipient => "recipient",
+            DeclKind::Storage => "storage place",
+            DeclKind::Event => "event",
+            DeclKind::Purpose => "purpose",
+            DeclKind::Retention => "retention rule",
+            DeclKind::Cookie => "cookie",
+            DeclKind::Security => "security block",
+            DeclKind::Rights => "rights block",
+            DeclKind::Section => "section",
+        }
+    }
+}
+
+/// A top-level declaration: `purpose recruitment { ... }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decl {
+    pub kind: Spanned<DeclKind>,
+    /// The declared name; `None` for blocks a policy has once (controller, security, rights).
+    pub name: Option<Spanned<String>>,
+    pub block: Block,
+}
+
+/// `{ items }` with the span of the whole block including its keyword.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub items: Vec<Item>,
+    pub span: Span,
+}
+
+/// One item: `title da "..."`, `keep 6 months after last-contact`, a nested block, ...
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The keyword, exactly as the grammar knows it (`title`, `dpo`, `keep`, ...).
+    pub key: Spanned<&'static str>,
+    pub value: Value,
+    /// The whole item, keyword and value.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Translated text: `da "..." sv "..."`.
+    Text(Text),
+    /// One string for every language: `"JobConnection ApS"`.
+    Str(Spanned<String>),
+    /// A reference to a declaration: `operated-by hr-cloud`.
+    Ident(Spanned<String>),
+    /// References: `data cv, contact`.
+    Idents(Vec<Spanned<String>>),
+    /// Words from a fixed list: `kind special health`, `basis consent, contract`.
+    Words(Vec<Spanned<String>>),
+    /// Language tags: `languages da, sv`.
+    Langs(Vec<Spanned<String>>),
+    Date(Spanned<Date>),
+    YesNo(Spanned<bool>),
+    Duration(Duration),
+    /// `financial-year starts 1 July`.
+    DayOfYear {
+        day: Spanned<u32>,
+        month: Spanned<String>,
+    },
+    Keep(Keep),
+    /// `lifetime session` or `lifetime 24 months`.
+    Lifetime(Option<Duration>),
+    /// A nested block: `dpo { ... }`, `profiling { ... }`.
+    Block(Block),
+}
+
+/// A text with one string per language, in the order written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub parts: Vec<(Spanned<String>, Spanned<String>)>,
+    pub span: Span,
+}
+
+/// A calendar date as written; `syntax` has checked that it exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// `6 months`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duration {
+    pub amount: Spanned<u32>,
+    pub unit: Spanned<Unit>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// The value of `keep`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Keep {
+    /// `[up to] 6 months after last-contact`.
+    For {
+        up_to: bool,
+        duration: Duration,
+        after: Spanned<String>,
+    },
+    /// `until end-of-course`.
+    Until(Spanned<String>),
+    /// `indefinitely`.
+    Indefinitely(Span),
+}

@@ -1,0 +1,402 @@
+//! Walking pest's pairs into the AST. The grammar guarantees the shapes we match on; where a
+//! shape is still unexpected we report an internal error instead of panicking.
+
+use pest::iterators::{Pair, Pairs};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::{Span, Spanned};
+use crate::syntax::Rule;
+use crate::syntax::ast::{
+    Block, Date, Decl, DeclKind, Duration, File, Item, Keep, Text, Unit, Value,
+};
+use crate::syntax::keywords::keyword;
+use crate::syntax::text;
+
+type Result<T> = std::result::Result<T, Diagnostic>;
+
+pub fn file(mut pairs: Pairs<Rule>) -> std::result::Result<File, Vec<Diagnostic>> {
+    let Some(file) = pairs.next() else {
+        return Err(vec![internal(
+            Span::default(),
+            "the parser returned nothing",
+        )]);
+    };
+    let mut decls = Vec::new();
+    let mut diagnostics = Vec::new();
+    for pair in file.into_inner() {
+        if pair.as_rule() != Rule::declaration {
+            continue; // EOI
+        }
+        match declaration(pair) {
+            Ok(decl) => decls.push(decl),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(File { decls })
+    } else {
+        Err(diagnostics)
+    }
+}
+
+fn declaration(pair: Pair<Rule>) -> Result<Decl> {
+    let whole = span(&pair);
+    let decl = only_child(pair)?;
+    let block_span = span(&decl);
+    let mut inner = decl.into_inner();
+    let kw = next(&mut inner, whole)?;
+    let kind = Spanned::new(decl_kind(&kw)?, span(&kw));
+    let mut name = None;
+    let mut items = Vec::new();
+    for pair in inner {
+        match pair.as_rule() {
+            Rule::ident => name = Some(Spanned::new(pair.as_str().to_string(), span(&pair))),
+            Rule::string => name = Some(string(pair)?),
+            Rule::open | Rule::close => {}
+            _ => items.push(item(pair)?),
+        }
+    }
+    Ok(Decl {
+        kind,
+        name,
+        block: Block {
+            items,
+            span: block_span,
+        },
+    })
+}
+
+fn decl_kind(kw: &Pair<Rule>) -> Result<DeclKind> {
+    Ok(match kw.as_rule() {
+        Rule::k_policy => DeclKind::Policy,
+        Rule::k_controller => DeclKind::Controller,
+        Rule::k_group => DeclKind::Group,
+        Rule::k_data => DeclKind::Data,
+        Rule::k_source => DeclKind::Source,
+        Rule::k_recipient => DeclKind::Recipient,
+        Rule::k_storage => DeclKind::Storage,
+        Rule::k_event => DeclKind::Event,
+        Rule::k_purpose => DeclKind::Purpose,
+        Rule::k_retention => DeclKind::Retention,
+        Rule::k_cookie => DeclKind::Cookie,
+        Rule::k_security => DeclKind::Security,
+        Rule::k_rights => DeclKind::Rights,
+        Rule::k_section => DeclKind::Section,
+        _ => {
+            return Err(internal(
+                span(kw),
+                "a declaration starts with an unknown keyword",
+            ));
+        }
+    })
+}
+
+/// `X_item` wraps exactly one concrete item rule; nested blocks hold `X_item`s again.
+fn item(pair: Pair<Rule>) -> Result<Item> {
+    let concrete = only_child(pair)?;
+    let item_span = span(&concrete);
+    let rule = concrete.as_rule();
+    let mut inner = concrete.into_inner();
+    let kw = next(&mut inner, item_span)?;
+    let Some(key) = keyword(kw.as_rule()) else {
+        return Err(internal(span(&kw), "an item does not start with a keyword"));
+    };
+    let key = Spanned::new(key, span(&kw));
+    let rest: Vec<Pair<Rule>> = inner.collect();
+    let value = match rule {
+        Rule::contact_block | Rule::profiling_block => {
+            let mut items = Vec::new();
+            for p in rest {
+                if !matches!(p.as_rule(), Rule::open | Rule::close) {
+                    items.push(item(p)?);
+                }
+            }
+            Value::Block(Block {
+                items,
+                span: item_span,
+            })
+        }
+        Rule::keep_item => Value::Keep(keep(one(rest, item_span)?)?),
+        Rule::lifetime_item => {
+            let p = one(rest, item_span)?;
+            match p.as_rule() {
+                Rule::duration => Value::Lifetime(Some(duration(p)?)),
+                _ => Value::Lifetime(None),
+            }
+        }
+        Rule::financial_year_item => {
+            // k_starts, number, word
+            let mut day = None;
+            let mut month = None;
+            for p in rest {
+                match p.as_rule() {
+                    Rule::number => day = Some(number(&p)?),
+                    Rule::word => month = Some(Spanned::new(p.as_str().to_string(), span(&p))),
+                    _ => {}
+                }
+            }
+            match (day, month) {
+                (Some(day), Some(month)) => Value::DayOfYear { day, month },
+                _ => {
+                    return Err(internal(
+                        item_span,
+                        "a financial year start lacks its day or month",
+                    ));
+                }
+            }
+        }
+        _ => simple_value(rest, item_span)?,
+    };
+    Ok(Item {
+        key,
+        value,
+        span: item_span,
+    })
+}
+
+/// The value of an item whose shape follows from the rules of its parts.
+fn simple_value(rest: Vec<Pair<Rule>>, at: Span) -> Result<Value> {
+    let mut words = Vec::new();
+    let mut langs = Vec::new();
+    let mut single = None;
+    for p in rest {
+        match p.as_rule() {
+            Rule::word | Rule::country_code => {
+                words.push(Spanned::new(p.as_str().to_string(), span(&p)))
+            }
+            Rule::word_list => {
+                for w in p.into_inner().filter(|w| w.as_rule() == Rule::word) {
+                    words.push(Spanned::new(w.as_str().to_string(), span(&w)));
+                }
+            }
+            Rule::lang => langs.push(Spanned::new(p.as_str().to_string(), span(&p))),
+            Rule::comma | Rule::k_starts | Rule::k_every | Rule::k_within => {}
+            Rule::text => single = Some(Value::Text(text_value(p)?)),
+            Rule::name_value => {
+                let inner = only_child(p)?;
+                single = Some(match inner.as_rule() {
+                    Rule::text => Value::Text(text_value(inner)?),
+                    _ => Value::Str(string(inner)?),
+                });
+            }
+            Rule::string => single = Some(Value::Str(string(p)?)),
+            Rule::ident => {
+                single = Some(Value::Ident(Spanned::new(p.as_str().to_string(), span(&p))))
+            }
+            Rule::ident_list => {
+                let idents = p
+                    .into_inner()
+                    .filter(|i| i.as_rule() == Rule::ident)
+                    .map(|i| Spanned::new(i.as_str().to_string(), span(&i)))
+                    .collect();
+                single = Some(Value::Idents(idents));
+            }
+            Rule::yes_no => {
+                single = Some(Value::YesNo(Spanned::new(p.as_str() == "yes", span(&p))))
+            }
+            Rule::date => single = Some(Value::Date(date(&p)?)),
+            Rule::duration => single = Some(Value::Duration(duration(p)?)),
+            _ => return Err(internal(span(&p), "an item has a part of unexpected shape")),
+        }
+    }
+    if !words.is_empty() {
+        return Ok(Value::Words(words));
+    }
+    if !langs.is_empty() {
+        return Ok(Value::Langs(langs));
+    }
+    single.ok_or_else(|| internal(at, "an item has no value"))
+}
+
+fn text_value(pair: Pair<Rule>) -> Result<Text> {
+    let text_span = span(&pair);
+    let mut parts = Vec::new();
+    for lang_text in pair.into_inner() {
+        let mut inner = lang_text.into_inner();
+        let lang = next(&mut inner, text_span)?;
+        let s = next(&mut inner, text_span)?;
+        parts.push((
+            Spanned::new(lang.as_str().to_string(), span(&lang)),
+            string(s)?,
+        ));
+    }
+    Ok(Text {
+        parts,
+        span: text_span,
+    })
+}
+
+fn string(pair: Pair<Rule>) -> Result<Spanned<String>> {
+    let whole = span(&pair);
+    let body = pair
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::string_body)
+        .ok_or_else(|| internal(whole, "a text has no body"))?;
+    let value = text::decode(body.as_str(), body.as_span().start())?;
+    if value.is_empty() {
+        return Err(Diagnostic::new(
+            Code::UnclosedText,
+            "this text is empty",
+            whole,
+            "nothing between the quotes",
+        )
+        .with_help("write the text, or remove the item"));
+    }
+    Ok(Spanned::new(value, whole))
+}
+
+fn keep(pair: Pair<Rule>) -> Result<Keep> {
+    let at = span(&pair);
+    match pair.as_rule() {
+        Rule::keep_indefinitely => Ok(Keep::Indefinitely(at)),
+        Rule::keep_until => {
+            let event = pair
+                .into_inner()
+                .find(|p| p.as_rule() == Rule::ident)
+                .ok_or_else(|| internal(at, "`keep until` has no event"))?;
+            Ok(Keep::Until(Spanned::new(
+                event.as_str().to_string(),
+                span(&event),
+            )))
+        }
+        Rule::keep_for => {
+            let mut up_to = false;
+            let mut dur = None;
+            let mut after = None;
+            for p in pair.into_inner() {
+                match p.as_rule() {
+                    Rule::up_to => up_to = true,
+                    Rule::duration => dur = Some(duration(p)?),
+                    Rule::ident => after = Some(Spanned::new(p.as_str().to_string(), span(&p))),
+                    _ => {}
+                }
+            }
+            match (dur, after) {
+                (Some(duration), Some(after)) => Ok(Keep::For {
+                    up_to,
+                    duration,
+                    after,
+                }),
+                _ => Err(internal(at, "`keep` lacks its duration or event")),
+            }
+        }
+        _ => Err(internal(at, "`keep` has an unexpected form")),
+    }
+}
+
+fn duration(pair: Pair<Rule>) -> Result<Duration> {
+    let at = span(&pair);
+    let mut inner = pair.into_inner();
+    let n = next(&mut inner, at)?;
+    let u = next(&mut inner, at)?;
+    let amount = number(&n)?;
+    if amount.value == 0 {
+        return Err(Diagnostic::new(
+            Code::BadNumber,
+            "a duration of zero",
+            amount.span,
+            "must be at least 1",
+        )
+        .with_help("to act at the event itself, write `keep until EVENT`"));
+    }
+    let unit = match u.as_str().trim_end_matches('s') {
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        "year" => Unit::Year,
+        _ => return Err(internal(span(&u), "unknown time unit")),
+    };
+    Ok(Duration {
+        amount,
+        unit: Spanned::new(unit, span(&u)),
+        span: at,
+    })
+}
+
+fn number(pair: &Pair<Rule>) -> Result<Spanned<u32>> {
+    let at = span(pair);
+    match pair.as_str().parse::<u32>() {
+        Ok(n) if n <= 100_000 => Ok(Spanned::new(n, at)),
+        _ => Err(Diagnostic::new(
+            Code::BadNumber,
+            format!("`{}` is too large", pair.as_str()),
+            at,
+            "too large",
+        )
+        .with_help("numbers in a policy are at most 100000")),
+    }
+}
+
+fn date(pair: &Pair<Rule>) -> Result<Spanned<Date>> {
+    let at = span(pair);
+    let s = pair.as_str();
+    let parts: Vec<&str> = s.split('-').collect();
+    let parsed = match parts.as_slice() {
+        [y, m, d] => match (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) {
+            (Ok(year), Ok(month), Ok(day)) => Some(Date { year, month, day }),
+            _ => None,
+        },
+        _ => None,
+    };
+    match parsed {
+        Some(d)
+            if d.month >= 1
+                && d.month <= 12
+                && d.day >= 1
+                && d.day <= days_in_month(d.year, d.month) =>
+        {
+            Ok(Spanned::new(d, at))
+        }
+        _ => Err(Diagnostic::new(
+            Code::BadDate,
+            format!("`{s}` is not a date that exists"),
+            at,
+            "not a real date",
+        )
+        .with_help("write dates as year-month-day, for example `2021-10-31`")),
+    }
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn span(pair: &Pair<Rule>) -> Span {
+    let s = pair.as_span();
+    Span::new(s.start(), s.end())
+}
+
+fn only_child(pair: Pair<Rule>) -> Result<Pair<Rule>> {
+    let at = span(&pair);
+    pair.into_inner()
+        .next()
+        .ok_or_else(|| internal(at, "a rule has no content"))
+}
+
+fn next<'a>(pairs: &mut Pairs<'a, Rule>, at: Span) -> Result<Pair<'a, Rule>> {
+    pairs
+        .next()
+        .ok_or_else(|| internal(at, "a rule is missing a part"))
+}
+
+fn one(rest: Vec<Pair<Rule>>, at: Span) -> Result<Pair<Rule>> {
+    rest.into_iter()
+        .next()
+        .ok_or_else(|| internal(at, "an item has no value"))
+}
+
+fn internal(at: Span, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::Internal,
+        format!("internal compiler error: {what}"),
+        at,
+        "here",
+    )
+    .with_help("this is a bug in policyc; please report it with this policy file")
+}

@@ -1,0 +1,76 @@
+//! Turning a string literal's body into the text it means: escapes decoded, line breaks and
+//! indentation folded into single spaces, blank lines kept as paragraph breaks.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::Span;
+
+/// Decode `body` (the characters between the quotes, starting at byte `offset`) and fold it.
+pub fn decode(body: &str, offset: usize) -> Result<String, Diagnostic> {
+    let mut raw = String::with_capacity(body.len());
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            raw.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some((_, '"')) => raw.push('"'),
+            Some((_, '\\')) => raw.push('\\'),
+            Some((j, other)) => {
+                let span = Span::new(offset + i, offset + j + other.len_utf8());
+                return Err(Diagnostic::new(
+                    Code::BadEscape,
+                    format!("`\\{other}` has no meaning in a text"),
+                    span,
+                    "unknown escape",
+                )
+                .with_help("write `\\\"` for a quote and `\\\\` for a backslash"));
+            }
+            None => raw.push('\\'),
+        }
+    }
+    Ok(fold(&raw))
+}
+
+/// Fold line breaks and indentation into single spaces; a blank line starts a new paragraph,
+/// kept as `\n\n`.
+pub fn fold(raw: &str) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in raw.lines() {
+        let line = line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\u{a0}' || c == '\r');
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(line);
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_lines_and_keeps_paragraphs() {
+        let raw = "\n    Vi behandler\n    dine oplysninger.\n\n    Nyt afsnit.\n  ";
+        assert_eq!(fold(raw), "Vi behandler dine oplysninger.\n\nNyt afsnit.");
+    }
+
+    #[test]
+    fn decodes_escapes() {
+        assert_eq!(decode(r#"a \"b\" \\ c"#, 0).unwrap(), r#"a "b" \ c"#);
+        let err = decode(r"bad \n", 10).unwrap_err();
+        assert_eq!(err.code, Code::BadEscape);
+        assert_eq!(err.primary_span(), Span::new(14, 16));
+    }
+}
