@@ -31,6 +31,13 @@ pub struct Spanned<T> {
     pub span: Span,
 }
 
+/// Serialised as the bare value: spans are for diagnostics, not for the model's readers.
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
 impl<T> Spanned<T> {
     pub fn new(value: T, span: Span) -> Self {
         Spanned { value, span }

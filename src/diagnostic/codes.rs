@@ -26,7 +26,7 @@ macro_rules! codes {
                 match self { $( Code::$variant => $explanation, )* }
             }
 
-            pub fn from_str(s: &str) -> Option<Code> {
+            pub fn parse(s: &str) -> Option<Code> {
                 Code::ALL.iter().copied().find(|c| c.as_str().eq_ignore_ascii_case(s))
             }
         }

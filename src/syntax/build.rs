@@ -367,9 +367,15 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// The pair's span without trailing whitespace and comments, which pest includes in a
+/// repetition's span: it ends where the pair's last token ends.
 fn span(pair: &Pair<Rule>) -> Span {
     let s = pair.as_span();
-    Span::new(s.start(), s.end())
+    let end = match pair.clone().into_inner().last() {
+        Some(last) => span(&last).end,
+        None => s.end(),
+    };
+    Span::new(s.start(), end)
 }
 
 fn only_child(pair: Pair<Rule>) -> Result<Pair<Rule>> {

@@ -2,6 +2,7 @@
 //! pairs and rule names never leave this module.
 
 mod build;
+pub use build::days_in_month;
 mod errors;
 mod keywords;
 mod text;

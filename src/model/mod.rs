@@ -1,0 +1,343 @@
+//! Stage 3 output, the resolved model: every name bound to its declaration, every word turned
+//! into its legal meaning, defaults filled in. Later stages (check, emit) read only this.
+
+mod refs;
+pub mod text;
+pub mod vocab;
+
+use serde::Serialize;
+
+use crate::span::{Span, Spanned};
+
+pub use refs::Ref;
+pub use text::Text;
+use vocab::{
+    Action, AdequacyFramework, Alignment, Art9Condition, Art10Condition, CookieClass, Derogation,
+    IdNumberCondition, Jurisdiction, Lang, Layout, LegalBasis, Medium, Month, Party, Provision,
+    RecipientRole, SpecialCategory, StandardEvent,
+};
+
+/// A whole policy.
+#[derive(Debug, Clone, Serialize)]
+pub struct Policy {
+    pub header: Header,
+    pub controller: Controller,
+    pub groups: Vec<Group>,
+    pub data: Vec<DataCategory>,
+    pub sources: Vec<Source>,
+    pub recipients: Vec<Recipient>,
+    pub storage: Vec<Storage>,
+    pub events: Vec<Event>,
+    pub purposes: Vec<Purpose>,
+    pub retention: Vec<RetentionRule>,
+    pub cookies: Vec<Cookie>,
+    pub security: Option<Security>,
+    pub rights: Option<Rights>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Header {
+    pub id: Spanned<String>,
+    pub title: Option<Text>,
+    pub languages: Vec<Lang>,
+    pub jurisdiction: Spanned<Jurisdiction>,
+    pub version: Option<String>,
+    pub effective: Option<Date>,
+    pub layout: Layout,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A calendar date that exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!(
+            "{:04}-{:02}-{:02}",
+            self.year, self.month, self.day
+        ))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Controller {
+    pub name: Text,
+    pub registration: Option<String>,
+    pub address: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub web: Option<String>,
+    pub public_authority: bool,
+    pub financial_year_start: DayOfYear,
+    pub dpo: Option<Contact>,
+    pub privacy_contact: Option<Contact>,
+    pub representative: Option<Contact>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A day in the year, such as the first day of the financial year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DayOfYear {
+    pub day: u8,
+    pub month: Month,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Contact {
+    pub name: Option<Text>,
+    pub address: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub web: Option<String>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A group of data subjects.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub id: Spanned<String>,
+    pub name: Text,
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DataCategory {
+    pub id: Spanned<String>,
+    pub name: Text,
+    pub kind: Spanned<DataKind>,
+    pub examples: Option<Text>,
+    pub description: Option<Text>,
+}
+
+/// What the law makes of a data category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DataKind {
+    Ordinary,
+    Special(SpecialCategory),
+    Criminal,
+    NationalId,
+    Financial,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub id: Spanned<String>,
+    pub name: Text,
+    pub description: Option<Text>,
+    pub publicly_accessible: bool,
+}
+
+/// Where a purpose's data comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceRef {
+    /// Collected from the person (Art. 13).
+    Person(#[serde(skip)] Span),
+    /// From a declared source (Art. 14).
+    Declared(Ref<Source>),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Recipient {
+    pub id: Spanned<String>,
+    pub name: Text,
+    pub description: Option<Text>,
+    pub role: Spanned<RecipientRole>,
+    /// ISO 3166 code; `None` means the recipient gave no country.
+    pub country: Option<Spanned<String>>,
+    pub transfer: Option<Spanned<Transfer>>,
+}
+
+/// The safeguard for a transfer outside the EU/EEA.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Transfer {
+    Adequacy(Option<AdequacyFramework>),
+    StandardContractualClauses,
+    BindingCorporateRules,
+    Derogation(Derogation),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Storage {
+    pub id: Spanned<String>,
+    pub name: Text,
+    pub description: Option<Text>,
+    pub medium: Medium,
+    pub operated_by: Option<Ref<Recipient>>,
+    pub country: Option<Spanned<String>>,
+}
+
+/// A custom event that starts a retention period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub id: Spanned<String>,
+    pub name: Text,
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Purpose {
+    pub id: Spanned<String>,
+    pub title: Text,
+    pub description: Option<Text>,
+    pub subjects: Vec<Ref<Group>>,
+    pub data: Vec<Ref<DataCategory>>,
+    pub sources: Vec<SourceRef>,
+    pub bases: Vec<Spanned<LegalBasis>>,
+    pub legitimate_interest: Option<Text>,
+    pub art9: Option<Spanned<Art9Condition>>,
+    pub art10: Option<Spanned<Art10Condition>>,
+    pub id_number: Option<Spanned<IdNumberCondition>>,
+    pub provision: Option<Spanned<Provision>>,
+    pub consequence: Option<Text>,
+    pub profiling: Option<Profiling>,
+    pub automated_decision: Option<Profiling>,
+    pub recipients: Vec<Ref<Recipient>>,
+    pub storage: Vec<Ref<Storage>>,
+    pub direct_marketing: bool,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Profiling or an automated decision (Art. 22): its logic and consequences.
+#[derive(Debug, Clone, Serialize)]
+pub struct Profiling {
+    pub logic: Option<Text>,
+    pub consequences: Option<Text>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RetentionRule {
+    pub id: Spanned<String>,
+    pub data: Vec<Ref<DataCategory>>,
+    pub subjects: Vec<Ref<Group>>,
+    pub purposes: Vec<Ref<Purpose>>,
+    pub storage: Vec<Ref<Storage>>,
+    pub period: Spanned<Period>,
+    pub align: Option<Alignment>,
+    pub action: Action,
+    pub reconfirm: Option<Duration>,
+    pub law: Option<Text>,
+    pub justification: Option<Text>,
+    pub description: Option<Text>,
+}
+
+/// How long data is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Period {
+    /// `[up to] 6 months after last-contact`; `up_to` marks a maximum rather than a fixed time.
+    After {
+        duration: Duration,
+        up_to: bool,
+        event: Trigger,
+    },
+    /// `until end-of-course`: the action runs at the event.
+    Until(Trigger),
+    /// `indefinitely`: needs a justification.
+    Indefinitely,
+}
+
+/// The event that starts a retention period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Trigger {
+    Standard(StandardEvent),
+    Custom(Ref<Event>),
+}
+
+/// A length of time in one unit, as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Duration {
+    pub amount: u32,
+    pub unit: Unit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Duration {
+    /// ISO 8601: `P6M`, `P2W`, `P5Y`.
+    pub fn iso8601(self) -> String {
+        let unit = match self.unit {
+            Unit::Day => 'D',
+            Unit::Week => 'W',
+            Unit::Month => 'M',
+            Unit::Year => 'Y',
+        };
+        format!("P{}{}", self.amount, unit)
+    }
+}
+
+impl Serialize for Duration {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso8601())
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cookie {
+    pub name: Spanned<String>,
+    pub provider: Option<Ref<Recipient>>,
+    pub class: Spanned<CookieClass>,
+    pub party: Party,
+    pub lifetime: Option<Lifetime>,
+    pub purpose: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lifetime {
+    /// Deleted when the browser session ends.
+    Session,
+    For(Duration),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Security {
+    pub measures: Vec<Text>,
+    pub breach_notification: bool,
+    pub description: Option<Text>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// How a person exercises their rights.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rights {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub web: Option<String>,
+    pub respond_within: Option<Duration>,
+    pub description: Option<Text>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A free section of text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub id: Spanned<String>,
+    pub title: Text,
+    pub body: Text,
+}
