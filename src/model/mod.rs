@@ -47,6 +47,9 @@ pub struct Header {
     pub layout: Layout,
     #[serde(skip)]
     pub span: Span,
+    /// `policy NAME`, where messages about the whole policy point.
+    #[serde(skip)]
+    pub head: Span,
 }
 
 /// A calendar date that exists.

@@ -77,6 +77,7 @@ pub(super) fn policy(cx: &mut Cx, decls: &[&Decl]) -> Option<Header> {
             .and_then(|i| cx.word::<Layout>(i))
             .map_or(Layout::ByTopic, |l| l.value),
         span: decl.block.span,
+        head: head(decl),
         id,
     })
 }
@@ -108,7 +109,7 @@ fn languages(cx: &mut Cx, tags: &[Spanned<String>]) -> Option<Vec<Lang>> {
 pub(super) fn controller(cx: &mut Cx, decls: &[&Decl], header: Span) -> Option<Controller> {
     let Some((decl, extra)) = decls.split_first() else {
         cx.error(
-            Diagnostic::new(Code::MissingItem, "the policy has no `controller` block", Span::new(header.start, header.start), "no controller")
+            Diagnostic::new(Code::MissingItem, "the policy has no `controller` block", header, "this policy has no controller")
                 .with_help("add `controller { name \"...\"  address \"...\"  email \"...\" }`: who is responsible for the processing"),
         );
         return None;
@@ -185,7 +186,7 @@ fn day_of_year(cx: &mut Cx, day: &Spanned<u32>, month: &Spanned<String>) -> Opti
         cx.error(
             Diagnostic::new(
                 Code::BadDate,
-                format!("{} has no day {}", m.word(), day.value),
+                format!("there is no {} {}", day.value, capitalised(m.word())),
                 day.span,
                 "no such day",
             )
@@ -220,6 +221,14 @@ fn contact(cx: &mut Cx, value: &Value, span: Span, key: &str) -> Option<Contact>
         web: f.get("web").and_then(|i| cx.string(i)),
         span: block.span,
     })
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Report second and later blocks of a kind a policy has once.

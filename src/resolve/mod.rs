@@ -30,7 +30,7 @@ pub fn resolve(file: &File) -> Result<Policy, Vec<Diagnostic>> {
         return Err(cx.diags);
     };
     cx.langs = header.languages.clone();
-    let Some(controller) = header::controller(&mut cx, &decls.controller, header.span) else {
+    let Some(controller) = header::controller(&mut cx, &decls.controller, header.head) else {
         return Err(cx.diags);
     };
 

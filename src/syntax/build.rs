@@ -161,9 +161,13 @@ fn simple_value(rest: Vec<Pair<Rule>>, at: Span) -> Result<Value> {
     let mut single = None;
     for p in rest {
         match p.as_rule() {
-            Rule::word | Rule::country_code => {
-                words.push(Spanned::new(p.as_str().to_string(), span(&p)))
-            }
+            // Fixed words, including the keywords that may lead a two-word value.
+            Rule::word
+            | Rule::country_code
+            | Rule::k_special
+            | Rule::k_adequacy
+            | Rule::k_data_privacy_framework
+            | Rule::k_derogation => words.push(Spanned::new(p.as_str().to_string(), span(&p))),
             Rule::word_list => {
                 for w in p.into_inner().filter(|w| w.as_rule() == Rule::word) {
                     words.push(Spanned::new(w.as_str().to_string(), span(&w)));

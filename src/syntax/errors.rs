@@ -45,9 +45,14 @@ pub fn to_diagnostic(src: &str, error: &Error<Rule>) -> Diagnostic {
     });
     // After a text, another `LANG "..."` may follow; inside a block that possibility is noise
     // next to the list of items.
+    let at_top = positives
+        .iter()
+        .any(|r| matches!(r, Rule::file | Rule::declaration));
     let expected: Vec<RuleWords> = positives
         .iter()
         .filter(|r| !(block.is_some() && **r == Rule::lang))
+        // "the end of the file" is no help next to the list of blocks that may come.
+        .filter(|r| !(at_top && **r == Rule::EOI))
         .map(|r| words(*r))
         .collect();
 
@@ -148,7 +153,7 @@ fn help(found: &Found, block: Option<BlockItems>, positives: &[Rule]) -> String 
             );
         }
     }
-    if found.description == "text" && positives.contains(&Rule::lang) {
+    if found.description == "text in quotes" && positives.contains(&Rule::lang) {
         return "a text that differs between languages starts with its language: `da \"...\"`"
             .to_string();
     }
@@ -215,7 +220,7 @@ impl Found {
         }
         let span = Span::new(pos, pos + first.len_utf8());
         let description = match first {
-            '"' => "text".to_string(),
+            '"' => "text in quotes".to_string(),
             c => format!("`{c}`"),
         };
         Found {

@@ -387,6 +387,10 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::k_party => RuleWords::Keyword("party"),
         Rule::k_lifetime => RuleWords::Keyword("lifetime"),
         Rule::k_session => RuleWords::Keyword("session"),
+        Rule::k_special => RuleWords::Keyword("special"),
+        Rule::k_adequacy => RuleWords::Keyword("adequacy"),
+        Rule::k_data_privacy_framework => RuleWords::Keyword("data-privacy-framework"),
+        Rule::k_derogation => RuleWords::Keyword("derogation"),
         Rule::EOI => RuleWords::Phrase("the end of the file"),
         // Silent in the grammar, so never reported; named for completeness.
         Rule::ident_start | Rule::ident_char => RuleWords::Phrase("a name"),

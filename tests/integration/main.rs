@@ -1,0 +1,40 @@
+//! All integration tests in one binary (one link step keeps the suite fast).
+
+mod cli;
+mod diagnostics;
+mod docs;
+mod models;
+mod robustness;
+
+use std::path::{Path, PathBuf};
+
+use policyc::span::SourceFile;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file read as a source, named by its path relative to the repository root so that
+/// snapshots are the same on every machine.
+pub fn source(path: &Path) -> SourceFile {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    let name = path
+        .strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    SourceFile::new(name, text)
+}
+
+/// The sorted `*.policy` files in a folder of the repository.
+pub fn policies_in(folder: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(folder))
+        .unwrap_or_else(|e| panic!("reading {folder}: {e}"))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "policy"))
+        .collect();
+    paths.sort();
+    paths
+}

@@ -1,0 +1,56 @@
+//! The resolved model of every policy in `policies/` and `tests/fixtures/valid/`, snapshotted.
+
+use policyc::diagnostic::render_plain;
+
+use crate::{policies_in, source};
+
+/// The five seed policies, by the ids the notices are published under.
+const SEED_POLICIES: &[&str] = &["addvalue", "atwork", "aventus", "jobconnection", "workstep"];
+
+#[test]
+fn all_five_seed_policies_are_present() {
+    let present: Vec<String> = policies_in("policies")
+        .iter()
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    for id in SEED_POLICIES {
+        assert!(
+            present.iter().any(|p| p == id),
+            "policies/{id}.policy is missing"
+        );
+    }
+}
+
+#[test]
+fn policies_resolve_cleanly_and_match_their_snapshots() {
+    for folder in ["policies", "tests/fixtures/valid"] {
+        for path in policies_in(folder) {
+            let file = source(&path);
+            let compiled = policyc::compile(&file);
+            assert!(
+                compiled.diagnostics.is_empty(),
+                "{}:\n{}",
+                file.name,
+                render_plain(&file, &compiled.diagnostics)
+            );
+            let policy = compiled
+                .policy
+                .expect("a policy without diagnostics has a model");
+            // The file name and the policy id agree, so outputs are named predictably.
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if folder == "policies" {
+                assert_eq!(
+                    policy.header.id.value, stem,
+                    "{}: the policy id should match the file name",
+                    file.name
+                );
+            }
+            insta::with_settings!({ snapshot_suffix => stem.clone(), prepend_module_to_snapshot => false }, {
+                insta::assert_yaml_snapshot!("model", policy);
+            });
+        }
+    }
+}
