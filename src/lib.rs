@@ -2,7 +2,9 @@
 //!
 //! `compile` is the pipeline: each stage stops the next when it finds errors.
 
+pub mod check;
 pub mod diagnostic;
+pub mod law;
 pub mod model;
 pub mod resolve;
 pub mod span;
@@ -21,11 +23,15 @@ pub struct Compiled {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parse and resolve a policy.
+/// Parse, resolve and check a policy. The model is returned only when there are no errors.
 pub fn compile(file: &SourceFile) -> Compiled {
     let result = syntax::parse(file).and_then(|ast| resolve::resolve(&ast));
     let (policy, mut diagnostics) = match result {
-        Ok(policy) => (Some(policy), Vec::new()),
+        Ok(policy) => {
+            let diagnostics = check::check(&policy);
+            let policy = (!diagnostic::has_errors(&diagnostics)).then_some(policy);
+            (policy, diagnostics)
+        }
         Err(diagnostics) => (None, diagnostics),
     };
     diagnostics.sort_by_key(|d| (d.primary_span().start, d.code));

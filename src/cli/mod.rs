@@ -21,7 +21,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check policies: syntax, names, translations. Folders are searched for `*.policy` files.
+    /// Check policies against the language and the GDPR. Folders are searched for `*.policy`.
     Check {
         /// Policy files or folders.
         #[arg(required = true)]
@@ -33,10 +33,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
-    /// Print the long explanation of a diagnostic code, such as `E0102`.
+    /// Explain a diagnostic code, such as `E0202`; without a code, list every code.
     Explain {
         /// The code.
-        code: String,
+        code: Option<String>,
     },
 }
 
@@ -63,7 +63,8 @@ pub fn run() -> ExitCode {
             deny_warnings,
             color,
         } => check(&paths, deny_warnings, color),
-        Command::Explain { code } => explain(&code),
+        Command::Explain { code: Some(code) } => explain(&code),
+        Command::Explain { code: None } => list_codes(),
     };
     ExitCode::from(exit as u8)
 }
@@ -111,10 +112,23 @@ fn check(paths: &[PathBuf], deny_warnings: bool, color: Color) -> Exit {
     }
 }
 
+fn list_codes() -> Exit {
+    let mut out = std::io::stdout().lock();
+    for code in Code::ALL {
+        // A closed pipe (`policyc explain | head`) just ends the listing.
+        if writeln!(out, "{}  {}", code.as_str(), code.summary()).is_err() {
+            break;
+        }
+    }
+    Exit::Ok
+}
+
 fn explain(code: &str) -> Exit {
     match Code::parse(code) {
         Some(code) => {
-            println!("{}: {}", code.as_str(), code.explanation());
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(code.explanation().as_bytes());
             Exit::Ok
         }
         None => {

@@ -4,7 +4,7 @@
 use crate::diagnostic::Severity;
 
 macro_rules! codes {
-    ($( $variant:ident = $code:literal, $severity:ident, $explanation:literal; )*) => {
+    ($( $variant:ident = $code:literal, $severity:ident, $summary:literal; )*) => {
         /// A stable diagnostic code.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Code { $( $variant, )* }
@@ -21,9 +21,14 @@ macro_rules! codes {
                 match self { $( Code::$variant => Severity::$severity, )* }
             }
 
-            /// The long explanation printed by `policyc explain`.
+            /// One line for `policyc explain` without a code.
+            pub fn summary(self) -> &'static str {
+                match self { $( Code::$variant => $summary, )* }
+            }
+
+            /// The long explanation printed by `policyc explain CODE`.
             pub fn explanation(self) -> &'static str {
-                match self { $( Code::$variant => $explanation, )* }
+                match self { $( Code::$variant => include_str!(concat!("../../docs/codes/", $code, ".md")), )* }
             }
 
             pub fn parse(s: &str) -> Option<Code> {
@@ -34,129 +39,53 @@ macro_rules! codes {
 }
 
 codes! {
-    Syntax = "E0001", Error,
-"The text does not follow the policy language at this point.
-
-A policy file is a list of blocks such as `purpose NAME { ... }`. Inside a block, each line
-starts with a keyword (`title`, `data`, `basis`, ...) followed by its value. The message says
-what the compiler expected to find where it stopped; the help line lists what may come there.
-
-    purpose recruitment {
-      title da \"Rekruttering\"
-      basis contract
-    }
-
-See docs/language.md for every block and keyword.";
-
-    UnterminatedText = "E0002", Error,
-"A text was opened with `\"` but never closed.
-
-Texts may run over several lines, so a missing closing quote swallows the rest of the file.
-Add the closing `\"` where the text should end. A quote inside a text is written `\\\"`.";
-
-    UnclosedBlock = "E0003", Error,
-"A block was opened with `{` but never closed with `}`.
-
-Every `{` needs a matching `}`. The label points at the block that is still open at the end
-of the file.";
-
-    BadEscape = "E0004", Error,
-"A backslash in a text is followed by a character that has no meaning after it.
-
-Inside a text, `\\\"` writes a quote and `\\\\` writes a backslash. Nothing else may follow a
-backslash.";
-
-    BadDate = "E0005", Error,
-"A date is not a real calendar date.
-
-Dates are written year-month-day: `2021-10-31`. The month must be 1 to 12 and the day must
-exist in that month.";
-
-    BadNumber = "E0006", Error,
-"A number is too large or is zero where a positive number is needed.
-
-Durations and days are whole numbers such as `6 months` or `1 July`.";
-
-    UnclosedText = "E0007", Error,
-"A text is empty.
-
-Every text must say something. Remove the item or write the text.";
-
-    DuplicateDeclaration = "E0101", Error,
-"Two declarations of the same kind have the same name.
-
-Names identify declarations for cross-references (`data cv, contact`), so each name may be
-declared once per kind. Rename one of them, or merge the two.";
-
-    UndefinedName = "E0102", Error,
-"A name is used but never declared.
-
-References such as `data cv`, `subjects candidates` or `recipients metis` must name a
-declaration of that kind in the same file (`data cv { ... }`). Check the spelling, or add the
-declaration.";
-
-    DuplicateItem = "E0103", Error,
-"The same item is given twice in one block.
-
-Items such as `title`, `basis` or `keep` are given once per block; list several values with
-commas instead (`basis consent, contract`). Items that may repeat (`measure`) are documented
-as such.";
-
-    MissingItem = "E0104", Error,
-"A block lacks an item it must have.
-
-For example every purpose needs a `title` and a `basis`, every data category a `name`, and
-every retention rule a `keep`. The help line shows how to write the missing item.";
-
-    UnknownWord = "E0105", Error,
-"A word is not one of the values this item accepts.
-
-Items like `basis`, `kind`, `role`, `transfer` or `then` take a fixed word from a list, so
-that the compiler knows the legal meaning. The help line lists the accepted words.";
-
-    MissingTranslation = "E0106", Error,
-"A text lacks one of the policy's declared languages.
-
-The policy header declares its languages (`languages da, sv`); every human-readable text must
-exist in each of them, because a notice is generated per language. Add the missing
-translation after the existing one:
-
-    title da \"Rekruttering\" sv \"Rekrytering\"";
-
-    UndeclaredLanguage = "E0107", Error,
-"A text is written in a language the policy does not declare, or policyc does not support.
-
-policyc writes notices in Danish (`da`) and Swedish (`sv`). Declare the language in the
-policy header (`languages da, sv`) or remove the text.";
-
-    PolicyHeader = "E0108", Error,
-"The file has no `policy` header, or more than one.
-
-Every policy file starts with one header that names the policy, its languages and its
-jurisdiction:
-
-    policy jobconnection {
-      languages da
-      jurisdiction DK
-    }";
-
-    DuplicateLanguage = "E0109", Error,
-"The same language is given twice in one text or in the `languages` list.
-
-Give each language once.";
-
-    SingletonTwice = "E0110", Error,
-"A block that a policy has once is given twice.
-
-A policy has one `controller`, one `security` and one `rights` block. Merge the two.";
-
-    ReservedName = "E0111", Error,
-"A declaration uses a name that policyc reserves.
-
-`person` is the built-in source for data collected from the person themselves, and the
-standard events (`last-contact`, `end-of-course`, ...) are built in. Choose another name.";
-
-    Internal = "E0900", Error,
-"The compiler reached a state it does not expect. This is a bug in policyc, not in your
-policy: please report it together with the policy file.";
+    Syntax = "E0001", Error, "the text does not follow the policy language";
+    UnterminatedText = "E0002", Error, "a text is never closed with `\"`";
+    UnclosedBlock = "E0003", Error, "a block is never closed with `}`";
+    BadEscape = "E0004", Error, "an unknown backslash escape in a text";
+    BadDate = "E0005", Error, "a date that does not exist";
+    BadNumber = "E0006", Error, "a number out of range";
+    EmptyText = "E0007", Error, "an empty text";
+    DuplicateDeclaration = "E0101", Error, "a name declared twice";
+    UndefinedName = "E0102", Error, "a name used but never declared";
+    DuplicateItem = "E0103", Error, "an item given twice in one block";
+    MissingItem = "E0104", Error, "a block lacks an item it must have";
+    UnknownWord = "E0105", Error, "a word this item does not accept";
+    MissingTranslation = "E0106", Error, "a text lacks one of the declared languages";
+    UndeclaredLanguage = "E0107", Error, "a text in a language the policy does not declare";
+    PolicyHeader = "E0108", Error, "no `policy` header, or more than one";
+    DuplicateLanguage = "E0109", Error, "a language given twice";
+    SingletonTwice = "E0110", Error, "a once-only block given twice";
+    ReservedName = "E0111", Error, "a declaration uses a built-in name";
+    NoBasis = "E0201", Error, "a purpose has no legal basis (Art. 6(1))";
+    NoArt9Condition = "E0202", Error, "special-category data without an Art. 9(2) condition";
+    ConsentNotExplicit = "W0203", Warning, "special-category data on consent without explicit consent (Art. 9(2)(a))";
+    NoArt10Condition = "E0204", Error, "criminal-offence data without its national condition (Art. 10)";
+    Art10NotAllowed = "E0205", Error, "a condition for criminal-offence data the jurisdiction does not allow (Art. 10)";
+    NoIdNumberCondition = "E0206", Error, "identity numbers without their national condition (DK § 11, SE 3 kap. 10 §)";
+    IdNumberNotAllowed = "E0207", Error, "a condition for identity numbers the jurisdiction does not allow (DK § 11, SE 3 kap. 10 §)";
+    InterestNotStated = "E0208", Error, "legitimate interests not stated (Art. 13(1)(d))";
+    AuthorityInterest = "E0209", Error, "a public authority relying on legitimate interests (Art. 6(1))";
+    NoTransferSafeguard = "E0210", Error, "a transfer outside the EU/EEA without a safeguard (Art. 44-49)";
+    NoAdequacy = "E0211", Error, "an adequacy decision that does not exist or does not cover it (Art. 45)";
+    NoRetention = "E0212", Error, "data a purpose uses without a retention rule (Art. 13(2)(a))";
+    UnjustifiedIndefinite = "E0213", Error, "data kept indefinitely without a justification (Art. 5(1)(e))";
+    BelowStatutoryMinimum = "E0214", Error, "retention shorter than the statutory minimum it invokes";
+    NoSource = "E0215", Error, "a purpose does not say where its data comes from (Art. 14(2)(f))";
+    NoRightsContact = "E0216", Error, "no contact for exercising rights (Art. 12, 13(1)(a))";
+    HardToWithdraw = "E0217", Error, "consent with no easy way to withdraw it (Art. 7(3))";
+    NoProfilingLogic = "E0218", Error, "profiling or an automated decision without its logic (Art. 13(2)(f))";
+    AutomatedDecisionBasis = "E0219", Error, "an automated decision without an Art. 22(2) basis";
+    ControllerUnreachable = "E0220", Error, "the controller cannot be contacted (Art. 13(1)(a))";
+    ControllerUnidentified = "W0221", Warning, "the controller has no address or registration number (Art. 13(1)(a))";
+    NoDpo = "W0222", Warning, "a public authority without a data protection officer (Art. 37(1)(a))";
+    CookieWithoutConsent = "E0223", Error, "a non-essential cookie without consent (ePrivacy Art. 5(3))";
+    CookieWithoutLifetime = "E0224", Error, "a cookie without its lifetime";
+    Unused = "W0225", Warning, "a declaration nothing uses";
+    RetentionCoversNothing = "W0226", Warning, "a retention rule that covers no processed data";
+    NeedlessCondition = "W0227", Warning, "a condition for data the purpose does not use";
+    InterestWithoutBasis = "W0228", Warning, "a stated interest without the legitimate-interests basis";
+    SafeguardInsideEea = "W0229", Warning, "a transfer safeguard for a recipient inside the EU/EEA";
+    PurposeWithoutData = "W0230", Warning, "a purpose without data categories or subject groups (Art. 14(1)(d))";
+    Internal = "E0900", Error, "an internal compiler error";
 }

@@ -84,6 +84,9 @@ pub struct Controller {
     pub representative: Option<Contact>,
     #[serde(skip)]
     pub span: Span,
+    /// The `controller` keyword, where messages about the controller point.
+    #[serde(skip)]
+    pub head: Span,
 }
 
 /// A day in the year, such as the first day of the financial year.
@@ -218,6 +221,7 @@ pub struct Purpose {
 pub struct Profiling {
     pub logic: Option<Text>,
     pub consequences: Option<Text>,
+    /// The `profiling` or `automated-decision` keyword.
     #[serde(skip)]
     pub span: Span,
 }
@@ -304,6 +308,8 @@ pub struct Cookie {
     pub class: Spanned<CookieClass>,
     pub party: Party,
     pub lifetime: Option<Lifetime>,
+    /// Whether consent is asked before the cookie is set; `None` when the policy does not say.
+    pub consent: Option<Spanned<bool>>,
     pub purpose: Option<Text>,
 }
 
@@ -335,6 +341,9 @@ pub struct Rights {
     pub description: Option<Text>,
     #[serde(skip)]
     pub span: Span,
+    /// The `rights` keyword.
+    #[serde(skip)]
+    pub head: Span,
 }
 
 /// A free section of text.

@@ -1,7 +1,7 @@
 //! The fixed words of the language and the legal meaning each stands for. Each vocabulary is
 //! an enum, so later stages match on legal concepts, never on strings.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A closed set of words, each with one meaning.
 pub trait Vocabulary: Sized + Copy + 'static {
@@ -17,7 +17,7 @@ pub trait Vocabulary: Sized + Copy + 'static {
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($(#[$vmeta:meta])* $variant:ident = $word:literal),* $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $word)] $variant),*
         }

@@ -174,6 +174,7 @@ pub(super) fn controller(cx: &mut Cx, decls: &[&Decl], header: Span) -> Option<C
         privacy_contact,
         representative,
         span: decl.block.span,
+        head: head(decl),
     })
 }
 

@@ -123,7 +123,7 @@ fn profiling(cx: &mut Cx, item: &Item) -> Option<Profiling> {
     Some(Profiling {
         logic: f.get("logic").and_then(|i| cx.text(i)),
         consequences: f.get("consequences").and_then(|i| cx.text(i)),
-        span: block.span,
+        span: item.key.span,
     })
 }
 

@@ -39,6 +39,10 @@ pub(super) fn cookie(cx: &mut Cx, decl: &Decl) -> Option<Cookie> {
             .and_then(|i| cx.word::<Party>(i))
             .map_or(Party::First, |p| p.value),
         lifetime,
+        consent: f.get("consent").and_then(|i| match &i.value {
+            Value::YesNo(b) => Some(b.clone()),
+            _ => None,
+        }),
         purpose: f.get("purpose").and_then(|i| cx.text(i)),
         class: class?,
         name,
@@ -89,6 +93,7 @@ pub(super) fn rights(cx: &mut Cx, decls: &[&Decl]) -> Option<Rights> {
         respond_within,
         description: f.get("description").and_then(|i| cx.text(i)),
         span: decl.block.span,
+        head: head(decl),
     })
 }
 

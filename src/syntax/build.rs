@@ -239,7 +239,7 @@ fn string(pair: Pair<Rule>) -> Result<Spanned<String>> {
     let value = text::decode(body.as_str(), body.as_span().start())?;
     if value.is_empty() {
         return Err(Diagnostic::new(
-            Code::UnclosedText,
+            Code::EmptyText,
             "this text is empty",
             whole,
             "nothing between the quotes",

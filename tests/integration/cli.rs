@@ -98,6 +98,6 @@ fn help_version_and_explain_work() {
     assert_eq!(explain.status.code(), Some(0));
     assert!(
         String::from_utf8_lossy(&explain.stdout)
-            .starts_with("E0102: A name is used but never declared.")
+            .starts_with("# E0102: a name used but never declared")
     );
 }

@@ -1,5 +1,6 @@
 //! All integration tests in one binary (one link step keeps the suite fast).
 
+mod checks;
 mod cli;
 mod diagnostics;
 mod docs;

@@ -1,0 +1,278 @@
+//! Retention: every data category a purpose uses is covered by a retention rule for every
+//! subject group of that purpose; no unbounded retention without a reason; no retention shorter
+//! than a statutory minimum the rule itself invokes; no rule that covers nothing.
+
+use crate::check::Ctx;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::vocab::{Alignment, Lang, Vocabulary};
+use crate::model::{DataCategory, Duration, Group, Period, Purpose, Ref, RetentionRule, Unit};
+
+/// Whether `rule` covers data `data` of `group` (if the purpose names groups) in `purpose`.
+/// An empty list in a rule means "all".
+fn covers(
+    rule: &RetentionRule,
+    purpose: &Purpose,
+    data: &Ref<DataCategory>,
+    group: Option<&Ref<Group>>,
+) -> bool {
+    (rule.data.is_empty() || rule.data.contains(data))
+        && (rule.purposes.is_empty() || rule.purposes.iter().any(|p| p.name == purpose.id.value))
+        && match group {
+            Some(g) => rule.subjects.is_empty() || rule.subjects.contains(g),
+            None => true,
+        }
+}
+
+/// The rules that may cover a data category: those naming it and those naming no data. Built
+/// once so that coverage costs the rules per category, not all rules per use.
+fn rules_by_data<'a>(cx: &Ctx<'a>) -> Vec<Vec<Indexed<'a>>> {
+    let mut by_data: Vec<Vec<Indexed>> = vec![Vec::new(); cx.policy.data.len()];
+    for (index, rule) in cx.policy.retention.iter().enumerate() {
+        let entry = Indexed { index, rule };
+        if rule.data.is_empty() {
+            by_data.iter_mut().for_each(|v| v.push(entry));
+        } else {
+            for d in &rule.data {
+                by_data[d.index].push(entry);
+            }
+        }
+    }
+    by_data
+}
+
+/// A retention rule with its position in the policy.
+#[derive(Clone, Copy)]
+struct Indexed<'a> {
+    index: usize,
+    rule: &'a RetentionRule,
+}
+
+/// A purpose's use of a data category, with the groups no rule covers it for.
+struct Uncovered<'a> {
+    purpose: &'a Purpose,
+    data: &'a Ref<DataCategory>,
+    groups: Vec<&'a Ref<Group>>,
+}
+
+/// Which uses of data no rule covers, and which rules cover some use.
+struct Coverage<'a> {
+    /// A purpose's data reference with the groups no rule covers it for (empty: the purpose
+    /// names no groups and no rule covers the data at all).
+    uncovered: Vec<Uncovered<'a>>,
+    /// Indexed like `policy.retention`.
+    rule_used: Vec<bool>,
+}
+
+fn coverage<'a>(cx: &Ctx<'a>) -> Coverage<'a> {
+    let by_data = rules_by_data(cx);
+    let mut rule_used = vec![false; cx.policy.retention.len()];
+    let mut uncovered = Vec::new();
+    for p in &cx.policy.purposes {
+        let groups: Vec<Option<&Ref<Group>>> = if p.subjects.is_empty() {
+            vec![None]
+        } else {
+            p.subjects.iter().map(Some).collect()
+        };
+        for d in &p.data {
+            let mut missing = Vec::new();
+            let mut any_missing = false;
+            for g in &groups {
+                let mut covered = false;
+                for (i, r) in by_data[d.index].iter().map(|r| (r.index, r.rule)) {
+                    if covers(r, p, d, *g) {
+                        covered = true;
+                        rule_used[i] = true;
+                    }
+                }
+                if !covered {
+                    any_missing = true;
+                    missing.extend(*g);
+                }
+            }
+            if any_missing {
+                uncovered.push(Uncovered {
+                    purpose: p,
+                    data: d,
+                    groups: missing,
+                });
+            }
+        }
+    }
+    Coverage {
+        uncovered,
+        rule_used,
+    }
+}
+
+pub fn used_data_has_retention(cx: &Ctx) -> Vec<Diagnostic> {
+    coverage(cx)
+        .uncovered
+        .into_iter()
+        .map(|Uncovered { purpose: p, data: d, groups }| {
+            let whose = if groups.is_empty() {
+                String::new()
+            } else {
+                format!(" for {}", groups.iter().map(|g| format!("`{}`", g.name)).collect::<Vec<_>>().join(", "))
+            };
+            Diagnostic::new(
+                Code::NoRetention,
+                format!("no retention rule says how long `{}` is kept{whose} in purpose `{}`", d.name, p.id.value),
+                d.span,
+                "kept for how long?",
+            )
+            .with_help(format!(
+                "add a retention rule with `data {}` and a `keep` period that covers this purpose and its groups, or add `{}` to an existing rule",
+                d.name, d.name
+            ))
+        })
+        .collect()
+}
+
+pub fn indefinite_is_justified(cx: &Ctx) -> Vec<Diagnostic> {
+    cx.policy
+        .retention
+        .iter()
+        .filter(|r| r.period.value == Period::Indefinitely && r.justification.is_none())
+        .map(|r| {
+            Diagnostic::new(
+                Code::UnjustifiedIndefinite,
+                format!("retention rule `{}` keeps data indefinitely without saying why", r.id.value),
+                r.period.span,
+                "no time limit",
+            )
+            .with_help("data may be kept only as long as the purpose needs (Art. 5(1)(e)): give a period, or state why in `justification da \"...\"`")
+        })
+        .collect()
+}
+
+pub fn statutory_minimum_is_kept(cx: &Ctx) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for r in &cx.policy.retention {
+        let Some(law) = &r.law else { continue };
+        let law_text: String = [Lang::Da, Lang::Sv]
+            .iter()
+            .map(|l| law.get(*l))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for m in cx
+            .national
+            .minimums
+            .iter()
+            .filter(|m| m.invoked_by(&law_text))
+        {
+            let min = months(m.minimum);
+            let short = match &r.period.value {
+                Period::Indefinitely => None,
+                Period::Until(_) => Some("the period ends at the event itself".to_string()),
+                Period::After { up_to: true, .. } => {
+                    Some("`up to` allows deleting sooner".to_string())
+                }
+                Period::After { duration, .. } => {
+                    let aligned =
+                        m.align.is_none() || r.align == m.align || same_year(cx, r.align, m.align);
+                    // Without counting from the end of the year, a period must be a year longer
+                    // to be sure of reaching the year-end minimum.
+                    let needed = if aligned { min } else { min + 12 };
+                    (months(*duration) < needed).then(|| {
+                        if aligned {
+                            format!(
+                                "{}, but the act requires at least {}",
+                                words(*duration),
+                                words(m.minimum)
+                            )
+                        } else {
+                            format!(
+                                "{} from the event, but the act requires {} from the end of the {}",
+                                words(*duration),
+                                words(m.minimum),
+                                m.align.map_or("year", |a| {
+                                    if a == Alignment::FinancialYear {
+                                        "financial year"
+                                    } else {
+                                        "calendar year"
+                                    }
+                                })
+                            )
+                        }
+                    })
+                }
+            };
+            if let Some(why) = short {
+                out.push(
+                    Diagnostic::new(
+                        Code::BelowStatutoryMinimum,
+                        format!(
+                            "retention rule `{}` keeps data for less time than {} requires",
+                            r.id.value, m.act
+                        ),
+                        r.period.span,
+                        why,
+                    )
+                    .with_secondary(law.span, format!("invokes {}", m.act))
+                    .with_help(format!(
+                        "{}: write `keep {} after EVENT`{}",
+                        m.reference,
+                        words(m.minimum),
+                        m.align.map_or(String::new(), |a| format!(
+                            " with `align {}`",
+                            Vocabulary::word(a)
+                        ))
+                    )),
+                );
+            }
+        }
+    }
+    out
+}
+
+pub fn rule_covers_processed_data(cx: &Ctx) -> Vec<Diagnostic> {
+    let used = coverage(cx).rule_used;
+    cx.policy
+        .retention
+        .iter()
+        .zip(used)
+        .filter(|(_, used)| !used)
+        .map(|(r, _)| {
+            Diagnostic::new(
+                Code::RetentionCoversNothing,
+                format!("retention rule `{}` covers no data that a purpose processes", r.id.value),
+                r.id.span,
+                "covers nothing",
+            )
+            .with_help("check its `data`, `subjects` and `purposes`: together they must match data some purpose uses for some group")
+        })
+        .collect()
+}
+
+/// Financial-year and calendar-year alignment agree when the financial year is the calendar
+/// year.
+fn same_year(cx: &Ctx, a: Option<Alignment>, b: Option<Alignment>) -> bool {
+    let start = cx.policy.controller.financial_year_start;
+    let calendar = start.day == 1 && start.month == crate::model::vocab::Month::January;
+    calendar && a.is_some() && b.is_some()
+}
+
+/// A duration in whole months, rounding days and weeks down: minimums are compared safely.
+fn months(d: Duration) -> u64 {
+    let n = u64::from(d.amount);
+    match d.unit {
+        Unit::Year => n * 12,
+        Unit::Month => n,
+        Unit::Week => n * 7 / 31,
+        Unit::Day => n / 31,
+    }
+}
+
+fn words(d: Duration) -> String {
+    let unit = match (d.unit, d.amount) {
+        (Unit::Year, 1) => "year",
+        (Unit::Year, _) => "years",
+        (Unit::Month, 1) => "month",
+        (Unit::Month, _) => "months",
+        (Unit::Week, 1) => "week",
+        (Unit::Week, _) => "weeks",
+        (Unit::Day, 1) => "day",
+        (Unit::Day, _) => "days",
+    };
+    format!("{} {unit}", d.amount)
+}

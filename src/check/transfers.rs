@@ -1,0 +1,113 @@
+//! Transfers outside the EU/EEA (GDPR Chapter V): a safeguard for every recipient in a third
+//! country, and adequacy only where a decision exists, covers the recipient and was in force.
+
+use crate::check::Ctx;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::vocab::Vocabulary;
+use crate::model::{Date, Transfer};
+
+pub fn third_country_has_safeguard(cx: &Ctx) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for r in &cx.policy.recipients {
+        let Some(country) = &r.country else { continue };
+        if cx.tables.is_eea(&country.value) {
+            continue;
+        }
+        let decision = cx.tables.adequacy(&country.value);
+        let Some(transfer) = &r.transfer else {
+            let hint = match decision {
+                Some(d) if d.framework.is_some() => format!(
+                    "{} has an adequacy decision for certified organisations: `transfer adequacy {}` if the recipient is certified, else `transfer standard-contractual-clauses`",
+                    d.name,
+                    d.framework.map_or("", |f| f.word())
+                ),
+                Some(d) => format!("{} has an adequacy decision: `transfer adequacy`", d.name),
+                None => "add `transfer standard-contractual-clauses`, `transfer binding-corporate-rules` or an Art. 49 derogation".to_string(),
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::NoTransferSafeguard,
+                    format!(
+                        "recipient `{}` is outside the EU/EEA but no transfer safeguard is given",
+                        r.id.value
+                    ),
+                    country.span,
+                    "a third country",
+                )
+                .with_help(hint),
+            );
+            continue;
+        };
+        let Transfer::Adequacy(framework) = transfer.value else {
+            continue;
+        };
+        let problem = match decision {
+            None => Some(format!(
+                "there is no adequacy decision for `{}`",
+                country.value
+            )),
+            Some(d) if d.framework.is_some() && framework != d.framework => Some(format!(
+                "the adequacy decision for {} covers only organisations certified under `{}`",
+                d.name,
+                d.framework.map_or("", |f| f.word())
+            )),
+            Some(d) => match cx.policy.header.effective {
+                Some(effective) if effective < d.since => Some(format!(
+                    "the adequacy decision for {} dates from {}, after this policy took effect on {}",
+                    d.name,
+                    iso(d.since),
+                    iso(effective)
+                )),
+                _ => None,
+            },
+        };
+        if let Some(message) = problem {
+            let help = match decision {
+                Some(d) if d.framework.is_some() => format!(
+                    "if the recipient is certified, write `transfer adequacy {}`; otherwise use `transfer standard-contractual-clauses`",
+                    d.framework.map_or("", |f| f.word())
+                ),
+                _ => "rely on `transfer standard-contractual-clauses` or `transfer binding-corporate-rules` instead".to_string(),
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::NoAdequacy,
+                    message,
+                    transfer.span,
+                    "adequacy does not cover this",
+                )
+                .with_secondary(country.span, "the recipient's country")
+                .with_help(help),
+            );
+        }
+    }
+    out
+}
+
+pub fn safeguard_only_outside_eea(cx: &Ctx) -> Vec<Diagnostic> {
+    cx.policy
+        .recipients
+        .iter()
+        .filter_map(|r| match (&r.country, &r.transfer) {
+            (Some(c), Some(t)) if cx.tables.is_eea(&c.value) => Some((r, c, t)),
+            _ => None,
+        })
+        .map(|(r, c, t)| {
+            Diagnostic::new(
+                Code::SafeguardInsideEea,
+                format!(
+                    "recipient `{}` is inside the EU/EEA, so no transfer safeguard is needed",
+                    r.id.value
+                ),
+                t.span,
+                "not a third-country transfer",
+            )
+            .with_secondary(c.span, "inside the EU/EEA")
+            .with_help("remove `transfer`, or correct `country` if the data goes elsewhere")
+        })
+        .collect()
+}
+
+fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
