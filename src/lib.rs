@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod emit;
 pub mod law;
 pub mod model;
 pub mod resolve;
@@ -35,8 +36,5 @@ pub fn compile(file: &SourceFile) -> Compiled {
         Err(diagnostics) => (None, diagnostics),
     };
     diagnostics.sort_by_key(|d| (d.primary_span().start, d.code));
-    Compiled {
-        policy,
-        diagnostics,
-    }
+    Compiled { policy, diagnostics }
 }

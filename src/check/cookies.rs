@@ -34,8 +34,13 @@ pub fn cookie_has_lifetime(cx: &Ctx) -> Vec<Diagnostic> {
         .iter()
         .filter(|c| c.lifetime.is_none())
         .map(|c| {
-            Diagnostic::new(Code::CookieWithoutLifetime, format!("cookie `{}` does not say how long it lasts", c.name.value), c.name.span, "no `lifetime`")
-                .with_help("add `lifetime 24 months`, or `lifetime session` for a cookie deleted when the browser closes")
+            Diagnostic::new(
+                Code::CookieWithoutLifetime,
+                format!("cookie `{}` does not say how long it lasts", c.name.value),
+                c.name.span,
+                "no `lifetime`",
+            )
+            .with_help("add `lifetime 24 months`, or `lifetime session` for a cookie deleted when the browser closes")
         })
         .collect()
 }

@@ -16,19 +16,10 @@ pub fn declarations_are_used(cx: &Ctx) -> Vec<Diagnostic> {
     let mut used_storage = vec![false; p.storage.len()];
     let mut used_events = vec![false; p.events.len()];
     for purpose in &p.purposes {
-        purpose
-            .subjects
-            .iter()
-            .for_each(|r| used_groups[r.index] = true);
+        purpose.subjects.iter().for_each(|r| used_groups[r.index] = true);
         purpose.data.iter().for_each(|r| used_data[r.index] = true);
-        purpose
-            .recipients
-            .iter()
-            .for_each(|r| used_recipients[r.index] = true);
-        purpose
-            .storage
-            .iter()
-            .for_each(|r| used_storage[r.index] = true);
+        purpose.recipients.iter().for_each(|r| used_recipients[r.index] = true);
+        purpose.storage.iter().for_each(|r| used_storage[r.index] = true);
         for s in &purpose.sources {
             if let crate::model::SourceRef::Declared(r) = s {
                 used_sources[r.index] = true;
@@ -36,9 +27,7 @@ pub fn declarations_are_used(cx: &Ctx) -> Vec<Diagnostic> {
         }
     }
     for rule in &p.retention {
-        rule.storage
-            .iter()
-            .for_each(|r| used_storage[r.index] = true);
+        rule.storage.iter().for_each(|r| used_storage[r.index] = true);
         let trigger = match &rule.period.value {
             Period::After { event, .. } | Period::Until(event) => Some(event),
             Period::Indefinitely => None,
@@ -48,16 +37,10 @@ pub fn declarations_are_used(cx: &Ctx) -> Vec<Diagnostic> {
         }
     }
     for cookie in &p.cookies {
-        cookie
-            .provider
-            .iter()
-            .for_each(|r| used_recipients[r.index] = true);
+        cookie.provider.iter().for_each(|r| used_recipients[r.index] = true);
     }
     for storage in &p.storage {
-        storage
-            .operated_by
-            .iter()
-            .for_each(|r| used_recipients[r.index] = true);
+        storage.operated_by.iter().for_each(|r| used_recipients[r.index] = true);
     }
     let mut out = Vec::new();
     let mut report = |used: &[bool], ids: Vec<(&str, Span)>, noun: &str, how: &str| {
@@ -77,55 +60,37 @@ pub fn declarations_are_used(cx: &Ctx) -> Vec<Diagnostic> {
     };
     report(
         &used_groups,
-        p.groups
-            .iter()
-            .map(|g| (g.id.value.as_str(), g.id.span))
-            .collect(),
+        p.groups.iter().map(|g| (g.id.value.as_str(), g.id.span)).collect(),
         "subject group",
         "name it in a purpose's `subjects`",
     );
     report(
         &used_data,
-        p.data
-            .iter()
-            .map(|d| (d.id.value.as_str(), d.id.span))
-            .collect(),
+        p.data.iter().map(|d| (d.id.value.as_str(), d.id.span)).collect(),
         "data category",
         "name it in a purpose's `data`",
     );
     report(
         &used_sources,
-        p.sources
-            .iter()
-            .map(|s| (s.id.value.as_str(), s.id.span))
-            .collect(),
+        p.sources.iter().map(|s| (s.id.value.as_str(), s.id.span)).collect(),
         "source",
         "name it in a purpose's `sources`",
     );
     report(
         &used_recipients,
-        p.recipients
-            .iter()
-            .map(|r| (r.id.value.as_str(), r.id.span))
-            .collect(),
+        p.recipients.iter().map(|r| (r.id.value.as_str(), r.id.span)).collect(),
         "recipient",
         "name it in a purpose's `recipients`, a cookie's `provider` or a storage place's `operated-by`",
     );
     report(
         &used_storage,
-        p.storage
-            .iter()
-            .map(|s| (s.id.value.as_str(), s.id.span))
-            .collect(),
+        p.storage.iter().map(|s| (s.id.value.as_str(), s.id.span)).collect(),
         "storage place",
         "name it in a purpose's or retention rule's `storage`",
     );
     report(
         &used_events,
-        p.events
-            .iter()
-            .map(|e| (e.id.value.as_str(), e.id.span))
-            .collect(),
+        p.events.iter().map(|e| (e.id.value.as_str(), e.id.span)).collect(),
         "event",
         "count a retention period from it",
     );
@@ -143,12 +108,7 @@ pub fn conditions_match_data(cx: &Ctx) -> Vec<Diagnostic> {
                 "art9",
                 "special-category data",
             ),
-            (
-                p.art10.as_ref().map(|c| c.span),
-                kinds.contains(&DataKind::Criminal),
-                "art10",
-                "criminal-offence data",
-            ),
+            (p.art10.as_ref().map(|c| c.span), kinds.contains(&DataKind::Criminal), "art10", "criminal-offence data"),
             (
                 p.id_number.as_ref().map(|c| c.span),
                 kinds.contains(&DataKind::NationalId),
@@ -165,9 +125,7 @@ pub fn conditions_match_data(cx: &Ctx) -> Vec<Diagnostic> {
                         span,
                         "nothing to apply to",
                     )
-                    .with_help(format!(
-                        "add the {what} to the purpose's `data`, or remove `{key}`"
-                    )),
+                    .with_help(format!("add the {what} to the purpose's `data`, or remove `{key}`")),
                 );
             }
         }
@@ -179,19 +137,12 @@ pub fn interest_has_basis(cx: &Ctx) -> Vec<Diagnostic> {
     cx.policy
         .purposes
         .iter()
-        .filter(|p| {
-            !p.bases
-                .iter()
-                .any(|b| b.value == LegalBasis::LegitimateInterests)
-        })
+        .filter(|p| !p.bases.iter().any(|b| b.value == LegalBasis::LegitimateInterests))
         .filter_map(|p| p.legitimate_interest.as_ref().map(|t| (p, t)))
         .map(|(p, t)| {
             Diagnostic::new(
                 Code::InterestWithoutBasis,
-                format!(
-                    "purpose `{}` states a legitimate interest but does not rely on it",
-                    p.id.value
-                ),
+                format!("purpose `{}` states a legitimate interest but does not rely on it", p.id.value),
                 t.span,
                 "stated interest",
             )
@@ -203,14 +154,24 @@ pub fn interest_has_basis(cx: &Ctx) -> Vec<Diagnostic> {
 pub fn purpose_has_data_and_subjects(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &cx.policy.purposes {
-        for (missing, key, example) in [
-            (p.data.is_empty(), "data", "data contact"),
-            (p.subjects.is_empty(), "subjects", "subjects candidates"),
-        ] {
+        for (missing, key, example) in
+            [(p.data.is_empty(), "data", "data contact"), (p.subjects.is_empty(), "subjects", "subjects candidates")]
+        {
             if missing {
                 out.push(
-                    Diagnostic::new(Code::PurposeWithoutData, format!("purpose `{}` does not say {}", p.id.value, if key == "data" { "which data it uses" } else { "whose data it uses" }), p.id.span, format!("no `{key}`"))
-                        .with_help(format!("add `{example}`: the notice lists the data and the people each purpose concerns")),
+                    Diagnostic::new(
+                        Code::PurposeWithoutData,
+                        format!(
+                            "purpose `{}` does not say {}",
+                            p.id.value,
+                            if key == "data" { "which data it uses" } else { "whose data it uses" }
+                        ),
+                        p.id.span,
+                        format!("no `{key}`"),
+                    )
+                    .with_help(format!(
+                        "add `{example}`: the notice lists the data and the people each purpose concerns"
+                    )),
                 );
             }
         }

@@ -32,10 +32,7 @@ pub fn purpose_has_basis(cx: &Ctx) -> Vec<Diagnostic> {
 pub fn special_data_has_art9_condition(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &cx.policy.purposes {
-        let Some(first) = cx
-            .data_of_kind(p, |k| matches!(k, DataKind::Special(_)))
-            .next()
-        else {
+        let Some(first) = cx.data_of_kind(p, |k| matches!(k, DataKind::Special(_))).next() else {
             continue;
         };
         if p.art9.is_some() {
@@ -47,21 +44,13 @@ pub fn special_data_has_art9_condition(cx: &Ctx) -> Vec<Diagnostic> {
         } else {
             format!(
                 "add the Art. 9(2) condition that allows it, such as `art9 explicit-consent` or `art9 employment-law`; all: {}",
-                either(
-                    &Art9Condition::ALL
-                        .iter()
-                        .map(|c| c.word())
-                        .collect::<Vec<_>>()
-                )
+                either(&Art9Condition::ALL.iter().map(|c| c.word()).collect::<Vec<_>>())
             )
         };
         out.push(
             Diagnostic::new(
                 Code::NoArt9Condition,
-                format!(
-                    "purpose `{}` uses special-category data without an Art. 9(2) condition",
-                    p.id.value
-                ),
+                format!("purpose `{}` uses special-category data without an Art. 9(2) condition", p.id.value),
                 first.span,
                 format!("`{}` is special-category data", first.name),
             )
@@ -81,11 +70,7 @@ pub fn special_data_on_consent_is_explicit(cx: &Ctx) -> Vec<Diagnostic> {
         if !only_consent || art9.value == Art9Condition::ExplicitConsent {
             continue;
         }
-        if cx
-            .data_of_kind(p, |k| matches!(k, DataKind::Special(_)))
-            .next()
-            .is_none()
-        {
+        if cx.data_of_kind(p, |k| matches!(k, DataKind::Special(_))).next().is_none() {
             continue;
         }
         out.push(
@@ -154,10 +139,7 @@ fn national_condition<C: Vocabulary + PartialEq>(
             None => out.push(
                 Diagnostic::new(
                     rule.missing,
-                    format!(
-                        "purpose `{}` uses {} without the condition national law requires",
-                        p.id.value, rule.what
-                    ),
+                    format!("purpose `{}` uses {} without the condition national law requires", p.id.value, rule.what),
                     first.span,
                     format!("`{}` {}", first.name, rule.is_a),
                 )
@@ -190,25 +172,15 @@ fn not_allowed<C: Vocabulary + PartialEq>(
     };
     let message = match entry {
         Some(a) if a.public_only && !public => {
-            format!(
-                "`{}` is open only to public authorities ({})",
-                chosen.value.word(),
-                a.reference
-            )
+            format!("`{}` is open only to public authorities ({})", chosen.value.word(), a.reference)
         }
         Some(_) => return None,
-        None => format!(
-            "{jurisdiction} law does not allow {what} on `{}`",
-            chosen.value.word()
-        ),
+        None => format!("{jurisdiction} law does not allow {what} on `{}`", chosen.value.word()),
     };
     Some(
         Diagnostic::new(code, message, chosen.span, "not allowed here")
             .with_secondary(cx.policy.header.jurisdiction.span, "the jurisdiction")
-            .with_help(format!(
-                "write `{key}` with one of: {}",
-                allowed_list(allowed, public)
-            )),
+            .with_help(format!("write `{key}` with one of: {}", allowed_list(allowed, public))),
     )
 }
 
@@ -246,26 +218,15 @@ pub fn authority_does_not_use_legitimate_interest(cx: &Ctx) -> Vec<Diagnostic> {
     cx.policy
         .purposes
         .iter()
-        .filter_map(|p| {
-            p.bases
-                .iter()
-                .find(|b| b.value == LegalBasis::LegitimateInterests)
-                .map(|b| (p, b))
-        })
+        .filter_map(|p| p.bases.iter().find(|b| b.value == LegalBasis::LegitimateInterests).map(|b| (p, b)))
         .map(|(p, b)| {
             Diagnostic::new(
                 Code::AuthorityInterest,
-                format!(
-                    "a public authority cannot rely on legitimate interests for purpose `{}`",
-                    p.id.value
-                ),
+                format!("a public authority cannot rely on legitimate interests for purpose `{}`", p.id.value),
                 b.span,
                 "not open to public authorities",
             )
-            .with_secondary(
-                cx.policy.controller.head,
-                "the controller is a public authority",
-            )
+            .with_secondary(cx.policy.controller.head, "the controller is a public authority")
             .with_help("a public authority's tasks rest on `public-task` or `legal-obligation`")
         })
         .collect()
@@ -274,10 +235,7 @@ pub fn authority_does_not_use_legitimate_interest(cx: &Ctx) -> Vec<Diagnostic> {
 pub fn profiling_has_logic(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &cx.policy.purposes {
-        for (what, block) in [
-            ("profiling", &p.profiling),
-            ("automated-decision", &p.automated_decision),
-        ] {
+        for (what, block) in [("profiling", &p.profiling), ("automated-decision", &p.automated_decision)] {
             if let Some(b) = block
                 && b.logic.is_none()
             {
@@ -297,11 +255,7 @@ pub fn profiling_has_logic(cx: &Ctx) -> Vec<Diagnostic> {
 }
 
 pub fn automated_decision_has_basis(cx: &Ctx) -> Vec<Diagnostic> {
-    let allowing = [
-        LegalBasis::Contract,
-        LegalBasis::LegalObligation,
-        LegalBasis::Consent,
-    ];
+    let allowing = [LegalBasis::Contract, LegalBasis::LegalObligation, LegalBasis::Consent];
     cx.policy
         .purposes
         .iter()

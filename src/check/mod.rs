@@ -33,10 +33,7 @@ impl Ctx<'_> {
         pred: impl Fn(DataKind) -> bool,
     ) -> impl Iterator<Item = &'p Ref<DataCategory>> {
         let data = &self.policy.data;
-        purpose
-            .data
-            .iter()
-            .filter(move |r| pred(data[r.index].kind.value))
+        purpose.data.iter().filter(move |r| pred(data[r.index].kind.value))
     }
 }
 
@@ -76,11 +73,7 @@ const RULES: &[Rule] = &[
 /// Check a resolved policy; returns errors and warnings.
 pub fn check(policy: &Policy) -> Vec<Diagnostic> {
     let tables = tables();
-    let cx = Ctx {
-        policy,
-        tables,
-        national: tables.national(policy.header.jurisdiction.value),
-    };
+    let cx = Ctx { policy, tables, national: tables.national(policy.header.jurisdiction.value) };
     RULES.iter().flat_map(|rule| rule(&cx)).collect()
 }
 

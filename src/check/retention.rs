@@ -9,12 +9,7 @@ use crate::model::{DataCategory, Duration, Group, Period, Purpose, Ref, Retentio
 
 /// Whether `rule` covers data `data` of `group` (if the purpose names groups) in `purpose`.
 /// An empty list in a rule means "all".
-fn covers(
-    rule: &RetentionRule,
-    purpose: &Purpose,
-    data: &Ref<DataCategory>,
-    group: Option<&Ref<Group>>,
-) -> bool {
+fn covers(rule: &RetentionRule, purpose: &Purpose, data: &Ref<DataCategory>, group: Option<&Ref<Group>>) -> bool {
     (rule.data.is_empty() || rule.data.contains(data))
         && (rule.purposes.is_empty() || rule.purposes.iter().any(|p| p.name == purpose.id.value))
         && match group {
@@ -68,11 +63,8 @@ fn coverage<'a>(cx: &Ctx<'a>) -> Coverage<'a> {
     let mut rule_used = vec![false; cx.policy.retention.len()];
     let mut uncovered = Vec::new();
     for p in &cx.policy.purposes {
-        let groups: Vec<Option<&Ref<Group>>> = if p.subjects.is_empty() {
-            vec![None]
-        } else {
-            p.subjects.iter().map(Some).collect()
-        };
+        let groups: Vec<Option<&Ref<Group>>> =
+            if p.subjects.is_empty() { vec![None] } else { p.subjects.iter().map(Some).collect() };
         for d in &p.data {
             let mut missing = Vec::new();
             let mut any_missing = false;
@@ -90,18 +82,11 @@ fn coverage<'a>(cx: &Ctx<'a>) -> Coverage<'a> {
                 }
             }
             if any_missing {
-                uncovered.push(Uncovered {
-                    purpose: p,
-                    data: d,
-                    groups: missing,
-                });
+                uncovered.push(Uncovered { purpose: p, data: d, groups: missing });
             }
         }
     }
-    Coverage {
-        uncovered,
-        rule_used,
-    }
+    Coverage { uncovered, rule_used }
 }
 
 pub fn used_data_has_retention(cx: &Ctx) -> Vec<Diagnostic> {
@@ -149,48 +134,28 @@ pub fn statutory_minimum_is_kept(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for r in &cx.policy.retention {
         let Some(law) = &r.law else { continue };
-        let law_text: String = [Lang::Da, Lang::Sv]
-            .iter()
-            .map(|l| law.get(*l))
-            .collect::<Vec<_>>()
-            .join(" ");
-        for m in cx
-            .national
-            .minimums
-            .iter()
-            .filter(|m| m.invoked_by(&law_text))
-        {
+        let law_text: String = [Lang::Da, Lang::Sv].iter().map(|l| law.get(*l)).collect::<Vec<_>>().join(" ");
+        for m in cx.national.minimums.iter().filter(|m| m.invoked_by(&law_text)) {
             let min = months(m.minimum);
             let short = match &r.period.value {
                 Period::Indefinitely => None,
                 Period::Until(_) => Some("the period ends at the event itself".to_string()),
-                Period::After { up_to: true, .. } => {
-                    Some("`up to` allows deleting sooner".to_string())
-                }
+                Period::After { up_to: true, .. } => Some("`up to` allows deleting sooner".to_string()),
                 Period::After { duration, .. } => {
-                    let aligned =
-                        m.align.is_none() || r.align == m.align || same_year(cx, r.align, m.align);
+                    let aligned = m.align.is_none() || r.align == m.align || same_year(cx, r.align, m.align);
                     // Without counting from the end of the year, a period must be a year longer
                     // to be sure of reaching the year-end minimum.
                     let needed = if aligned { min } else { min + 12 };
                     (months(*duration) < needed).then(|| {
                         if aligned {
-                            format!(
-                                "{}, but the act requires at least {}",
-                                words(*duration),
-                                words(m.minimum)
-                            )
+                            format!("{}, but the act requires at least {}", words(*duration), words(m.minimum))
                         } else {
                             format!(
                                 "{} from the event, but the act requires {} from the end of the {}",
                                 words(*duration),
                                 words(m.minimum),
                                 m.align.map_or("year", |a| {
-                                    if a == Alignment::FinancialYear {
-                                        "financial year"
-                                    } else {
-                                        "calendar year"
-                                    }
+                                    if a == Alignment::FinancialYear { "financial year" } else { "calendar year" }
                                 })
                             )
                         }
@@ -201,10 +166,7 @@ pub fn statutory_minimum_is_kept(cx: &Ctx) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::new(
                         Code::BelowStatutoryMinimum,
-                        format!(
-                            "retention rule `{}` keeps data for less time than {} requires",
-                            r.id.value, m.act
-                        ),
+                        format!("retention rule `{}` keeps data for less time than {} requires", r.id.value, m.act),
                         r.period.span,
                         why,
                     )
@@ -213,10 +175,7 @@ pub fn statutory_minimum_is_kept(cx: &Ctx) -> Vec<Diagnostic> {
                         "{}: write `keep {} after EVENT`{}",
                         m.reference,
                         words(m.minimum),
-                        m.align.map_or(String::new(), |a| format!(
-                            " with `align {}`",
-                            Vocabulary::word(a)
-                        ))
+                        m.align.map_or(String::new(), |a| format!(" with `align {}`", Vocabulary::word(a)))
                     )),
                 );
             }

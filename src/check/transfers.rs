@@ -27,10 +27,7 @@ pub fn third_country_has_safeguard(cx: &Ctx) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     Code::NoTransferSafeguard,
-                    format!(
-                        "recipient `{}` is outside the EU/EEA but no transfer safeguard is given",
-                        r.id.value
-                    ),
+                    format!("recipient `{}` is outside the EU/EEA but no transfer safeguard is given", r.id.value),
                     country.span,
                     "a third country",
                 )
@@ -42,10 +39,7 @@ pub fn third_country_has_safeguard(cx: &Ctx) -> Vec<Diagnostic> {
             continue;
         };
         let problem = match decision {
-            None => Some(format!(
-                "there is no adequacy decision for `{}`",
-                country.value
-            )),
+            None => Some(format!("there is no adequacy decision for `{}`", country.value)),
             Some(d) if d.framework.is_some() && framework != d.framework => Some(format!(
                 "the adequacy decision for {} covers only organisations certified under `{}`",
                 d.name,
@@ -67,17 +61,13 @@ pub fn third_country_has_safeguard(cx: &Ctx) -> Vec<Diagnostic> {
                     "if the recipient is certified, write `transfer adequacy {}`; otherwise use `transfer standard-contractual-clauses`",
                     d.framework.map_or("", |f| f.word())
                 ),
-                _ => "rely on `transfer standard-contractual-clauses` or `transfer binding-corporate-rules` instead".to_string(),
+                _ => "rely on `transfer standard-contractual-clauses` or `transfer binding-corporate-rules` instead"
+                    .to_string(),
             };
             out.push(
-                Diagnostic::new(
-                    Code::NoAdequacy,
-                    message,
-                    transfer.span,
-                    "adequacy does not cover this",
-                )
-                .with_secondary(country.span, "the recipient's country")
-                .with_help(help),
+                Diagnostic::new(Code::NoAdequacy, message, transfer.span, "adequacy does not cover this")
+                    .with_secondary(country.span, "the recipient's country")
+                    .with_help(help),
             );
         }
     }
@@ -95,10 +85,7 @@ pub fn safeguard_only_outside_eea(cx: &Ctx) -> Vec<Diagnostic> {
         .map(|(r, c, t)| {
             Diagnostic::new(
                 Code::SafeguardInsideEea,
-                format!(
-                    "recipient `{}` is inside the EU/EEA, so no transfer safeguard is needed",
-                    r.id.value
-                ),
+                format!("recipient `{}` is inside the EU/EEA, so no transfer safeguard is needed", r.id.value),
                 t.span,
                 "not a third-country transfer",
             )

@@ -26,10 +26,7 @@ pub fn purpose_names_source(cx: &Ctx) -> Vec<Diagnostic> {
 /// Whether the rights block or the controller gives a way to reach the controller.
 fn has_rights_channel(cx: &Ctx) -> bool {
     let c = &cx.policy.controller;
-    cx.policy
-        .rights
-        .as_ref()
-        .is_some_and(rights_block_has_channel)
+    cx.policy.rights.as_ref().is_some_and(rights_block_has_channel)
         || c.email.is_some()
         || c.phone.is_some()
         || c.address.is_some()
@@ -49,8 +46,13 @@ pub fn rights_have_contact(cx: &Ctx) -> Vec<Diagnostic> {
         return Vec::new();
     }
     vec![
-        Diagnostic::new(Code::NoRightsContact, "the rights block does not say where to send requests", rights.head, "no e-mail, phone, address or web form")
-            .with_help("add the channel people use to exercise their rights: `email \"...\"`, `phone`, `address` or `web`"),
+        Diagnostic::new(
+            Code::NoRightsContact,
+            "the rights block does not say where to send requests",
+            rights.head,
+            "no e-mail, phone, address or web form",
+        )
+        .with_help("add the channel people use to exercise their rights: `email \"...\"`, `phone`, `address` or `web`"),
     ]
 }
 
@@ -61,10 +63,7 @@ pub fn consent_is_easy_to_withdraw(cx: &Ctx) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let Some(purpose) = cx.policy.purposes.iter().find(|p| {
-        has_basis(p, LegalBasis::Consent)
-            || p.art9
-                .as_ref()
-                .is_some_and(|c| c.value == Art9Condition::ExplicitConsent)
+        has_basis(p, LegalBasis::Consent) || p.art9.as_ref().is_some_and(|c| c.value == Art9Condition::ExplicitConsent)
     }) else {
         return Vec::new();
     };
@@ -94,8 +93,13 @@ pub fn controller_is_reachable(cx: &Ctx) -> Vec<Diagnostic> {
         return Vec::new();
     }
     vec![
-        Diagnostic::new(Code::ControllerUnreachable, "the controller has no contact details", c.head, "no e-mail, phone or address")
-            .with_help("add the controller's `email`, `phone` or `address`: the notice must say how to reach it"),
+        Diagnostic::new(
+            Code::ControllerUnreachable,
+            "the controller has no contact details",
+            c.head,
+            "no e-mail, phone or address",
+        )
+        .with_help("add the controller's `email`, `phone` or `address`: the notice must say how to reach it"),
     ]
 }
 
@@ -109,8 +113,15 @@ pub fn controller_is_identified(cx: &Ctx) -> Vec<Diagnostic> {
         crate::model::vocab::Jurisdiction::Se => "organisationsnummer",
     };
     vec![
-        Diagnostic::new(Code::ControllerUnidentified, "the controller gives neither an address nor a registration number", c.head, "no address or registration number")
-            .with_help(format!("add `address \"...\"` or `registration \"...\"` (the {number}) so that people can identify the controller")),
+        Diagnostic::new(
+            Code::ControllerUnidentified,
+            "the controller gives neither an address nor a registration number",
+            c.head,
+            "no address or registration number",
+        )
+        .with_help(format!(
+            "add `address \"...\"` or `registration \"...\"` (the {number}) so that people can identify the controller"
+        )),
     ]
 }
 

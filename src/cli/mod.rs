@@ -2,14 +2,19 @@
 //! has errors (or warnings with `--deny-warnings`), 2 usage or I/O errors.
 
 mod inputs;
+mod write;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use policyc::diagnostic::{Code, Severity, render_human};
+use policyc::emit::{Options, Output, TemplateSet};
+use policyc::model::Policy;
+use policyc::model::vocab::Layout;
+use policyc::span::SourceFile;
 
 /// policyc: compile privacy policies into checked notices and retention schedules.
 #[derive(Parser)]
@@ -33,11 +38,45 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Check policies and write their notices: `<id>.<lang>.md` and `<id>.<lang>.html` for each
+    /// declared language. Nothing is written unless every policy checks without errors.
+    Build {
+        /// Policy files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The folder to write into.
+        #[arg(long)]
+        out: PathBuf,
+        /// Write complete HTML pages with the default stylesheet instead of fragments.
+        #[arg(long)]
+        standalone: bool,
+        /// A folder whose files replace the built-in templates of the same name.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Arrange every notice this way, whatever the policy says.
+        #[arg(long, value_enum)]
+        layout: Option<LayoutArg>,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// When to colour the output.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
     /// Explain a diagnostic code, such as `E0202`; without a code, list every code.
     Explain {
         /// The code.
         code: Option<String>,
     },
+}
+
+/// The layouts as the command line spells them (`by-topic`, ...), like the policy does.
+#[derive(Clone, Copy, clap::ValueEnum)]
+#[allow(clippy::enum_variant_names)]
+enum LayoutArg {
+    ByTopic,
+    ByActivity,
+    ByAudience,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -58,34 +97,42 @@ enum Exit {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let exit = match cli.command {
-        Command::Check {
-            paths,
-            deny_warnings,
-            color,
-        } => check(&paths, deny_warnings, color),
+        Command::Check { paths, deny_warnings, color } => match compile_all(&paths, deny_warnings, color) {
+            Ok(_) => Exit::Ok,
+            Err(exit) => exit,
+        },
+        Command::Build { paths, out, standalone, templates, layout, deny_warnings, color } => {
+            let options = Options {
+                templates: templates.as_deref().map_or_else(TemplateSet::built_in, TemplateSet::with_overrides),
+                standalone,
+                layout: layout.map(|l| match l {
+                    LayoutArg::ByTopic => Layout::ByTopic,
+                    LayoutArg::ByActivity => Layout::ByActivity,
+                    LayoutArg::ByAudience => Layout::ByAudience,
+                }),
+            };
+            build(&paths, &out, &options, deny_warnings, color)
+        }
         Command::Explain { code: Some(code) } => explain(&code),
         Command::Explain { code: None } => list_codes(),
     };
     ExitCode::from(exit as u8)
 }
 
-fn check(paths: &[PathBuf], deny_warnings: bool, color: Color) -> Exit {
-    let color = match color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let files = match inputs::collect(paths) {
-        Ok(files) => files,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return Exit::Usage;
-        }
-    };
+/// Compile every policy, printing diagnostics and a summary. Returns the compiled policies
+/// when none has errors (nor warnings, with `deny_warnings`).
+fn compile_all(paths: &[PathBuf], deny_warnings: bool, color: Color) -> Result<Vec<(SourceFile, Policy)>, Exit> {
+    let color = use_color(color);
+    let files = inputs::collect(paths).map_err(|message| {
+        eprintln!("error: {message}");
+        Exit::Usage
+    })?;
+    let total = files.len();
     let mut stderr = std::io::stderr().lock();
     let (mut errors, mut warnings) = (0usize, 0usize);
-    for file in &files {
-        let compiled = policyc::compile(file);
+    let mut compiled_ok = Vec::new();
+    for file in files {
+        let compiled = policyc::compile(&file);
         for d in &compiled.diagnostics {
             match d.severity() {
                 Severity::Error => errors += 1,
@@ -93,22 +140,62 @@ fn check(paths: &[PathBuf], deny_warnings: bool, color: Color) -> Exit {
             }
         }
         // A closed stderr must not turn into a panic; the exit code still tells the result.
-        let _ = stderr.write_all(render_human(file, &compiled.diagnostics, color).as_bytes());
+        let _ = stderr.write_all(render_human(&file, &compiled.diagnostics, color).as_bytes());
+        if let Some(policy) = compiled.policy {
+            compiled_ok.push((file, policy));
+        }
     }
     let _ = writeln!(
         stderr,
-        "checked {} {}: {} {}, {} {}",
-        files.len(),
-        plural(files.len(), "policy", "policies"),
-        errors,
+        "checked {total} {}: {errors} {}, {warnings} {}",
+        plural(total, "policy", "policies"),
         plural(errors, "error", "errors"),
-        warnings,
         plural(warnings, "warning", "warnings"),
     );
-    if errors > 0 || (deny_warnings && warnings > 0) {
-        Exit::Failed
-    } else {
-        Exit::Ok
+    if errors > 0 || (deny_warnings && warnings > 0) { Err(Exit::Failed) } else { Ok(compiled_ok) }
+}
+
+/// Check, then render every notice in memory, then write them all at once: a failure anywhere
+/// leaves the output folder as it was, so a website keeps serving the last good notices.
+fn build(paths: &[PathBuf], out: &Path, options: &Options, deny_warnings: bool, color: Color) -> Exit {
+    let policies = match compile_all(paths, deny_warnings, color) {
+        Ok(policies) => policies,
+        Err(exit) => return exit,
+    };
+    let mut outputs: Vec<Output> = Vec::new();
+    for (file, policy) in &policies {
+        match policyc::emit::notices(policy, &file.name, options) {
+            Ok(mut notices) => outputs.append(&mut notices),
+            Err(e) => {
+                eprint!("{}", render_human(&e.file, &e.diagnostics, use_color(color)));
+                eprintln!("error: no files written");
+                return Exit::Failed;
+            }
+        }
+    }
+    let mut names: Vec<&str> = outputs.iter().map(|o| o.name.as_str()).collect();
+    names.sort_unstable();
+    if let Some(pair) = names.windows(2).find(|w| w[0] == w[1]) {
+        eprintln!("error: two policies would both write `{}`: give them different ids; no files written", pair[0]);
+        return Exit::Failed;
+    }
+    match write::atomically(out, &outputs) {
+        Ok(()) => {
+            eprintln!("wrote {} files to {}", outputs.len(), out.display());
+            Exit::Ok
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            Exit::Usage
+        }
+    }
+}
+
+fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     }
 }
 
@@ -126,15 +213,11 @@ fn list_codes() -> Exit {
 fn explain(code: &str) -> Exit {
     match Code::parse(code) {
         Some(code) => {
-            let _ = std::io::stdout()
-                .lock()
-                .write_all(code.explanation().as_bytes());
+            let _ = std::io::stdout().lock().write_all(code.explanation().as_bytes());
             Exit::Ok
         }
         None => {
-            eprintln!(
-                "error: `{code}` is not a policyc diagnostic code (they look like `E0102` or `W0001`)"
-            );
+            eprintln!("error: `{code}` is not a policyc diagnostic code (they look like `E0102` or `W0001`)");
             Exit::Usage
         }
     }

@@ -87,5 +87,6 @@ codes! {
     InterestWithoutBasis = "W0228", Warning, "a stated interest without the legitimate-interests basis";
     SafeguardInsideEea = "W0229", Warning, "a transfer safeguard for a recipient inside the EU/EEA";
     PurposeWithoutData = "W0230", Warning, "a purpose without data categories or subject groups (Art. 14(1)(d))";
+    Template = "E0301", Error, "a notice template cannot be rendered";
     Internal = "E0900", Error, "an internal compiler error";
 }

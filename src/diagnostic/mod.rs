@@ -34,30 +34,17 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with its primary label. The severity comes from the code.
-    pub fn new(
-        code: Code,
-        message: impl Into<String>,
-        span: Span,
-        label: impl Into<String>,
-    ) -> Self {
+    pub fn new(code: Code, message: impl Into<String>, span: Span, label: impl Into<String>) -> Self {
         Diagnostic {
             code,
             message: message.into(),
-            labels: vec![Label {
-                span,
-                message: label.into(),
-                primary: true,
-            }],
+            labels: vec![Label { span, message: label.into(), primary: true }],
             help: None,
         }
     }
 
     pub fn with_secondary(mut self, span: Span, label: impl Into<String>) -> Self {
-        self.labels.push(Label {
-            span,
-            message: label.into(),
-            primary: false,
-        });
+        self.labels.push(Label { span, message: label.into(), primary: false });
         self
     }
 
@@ -72,11 +59,7 @@ impl Diagnostic {
 
     /// Where the diagnostic points: the start of its primary label.
     pub fn primary_span(&self) -> Span {
-        self.labels
-            .iter()
-            .find(|l| l.primary)
-            .or(self.labels.first())
-            .map_or(Span::default(), |l| l.span)
+        self.labels.iter().find(|l| l.primary).or(self.labels.first()).map_or(Span::default(), |l| l.span)
     }
 }
 

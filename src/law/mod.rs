@@ -7,9 +7,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Deserializer};
 
-use crate::model::vocab::{
-    AdequacyFramework, Alignment, Art10Condition, IdNumberCondition, Jurisdiction,
-};
+use crate::model::vocab::{AdequacyFramework, Alignment, Art10Condition, IdNumberCondition, Jurisdiction};
 use crate::model::{Date, Duration, Unit};
 
 const TABLES_YAML: &str = include_str!("../../law/tables.yaml");
@@ -84,9 +82,7 @@ impl Minimum {
     /// Whether a `law` text invokes this act.
     pub fn invoked_by(&self, law: &str) -> bool {
         let law = law.to_lowercase();
-        std::iter::once(&self.act)
-            .chain(&self.names)
-            .any(|n| law.contains(&n.to_lowercase()))
+        std::iter::once(&self.act).chain(&self.names).any(|n| law.contains(&n.to_lowercase()))
     }
 }
 
@@ -117,8 +113,7 @@ pub fn tables() -> &'static Tables {
 
 fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
     let s = String::deserialize(d)?;
-    parse_date(&s)
-        .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date YYYY-MM-DD")))
+    parse_date(&s).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date YYYY-MM-DD")))
 }
 
 fn parse_date(s: &str) -> Option<Date> {
@@ -126,15 +121,13 @@ fn parse_date(s: &str) -> Option<Date> {
     let year = parts.next()?.parse().ok()?;
     let month = parts.next()?.parse().ok()?;
     let day = parts.next()?.parse().ok()?;
-    let valid =
-        (1..=12).contains(&month) && day >= 1 && day <= crate::syntax::days_in_month(year, month);
+    let valid = (1..=12).contains(&month) && day >= 1 && day <= crate::syntax::days_in_month(year, month);
     (parts.next().is_none() && valid).then_some(Date { year, month, day })
 }
 
 fn period<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
     let s = String::deserialize(d)?;
-    parse_period(&s)
-        .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a period such as P5Y")))
+    parse_period(&s).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a period such as P5Y")))
 }
 
 /// ISO 8601 periods in one unit: `P5Y`, `P6M`, `P2W`, `P30D`.
@@ -148,10 +141,7 @@ pub fn parse_period(s: &str) -> Option<Duration> {
         "D" => Unit::Day,
         _ => return None,
     };
-    Some(Duration {
-        amount: number.parse().ok()?,
-        unit,
-    })
+    Some(Duration { amount: number.parse().ok()?, unit })
 }
 
 #[cfg(test)]
@@ -168,32 +158,16 @@ mod tests {
         }
         assert_eq!(t.eea.len(), 30, "27 EU member states and 3 EEA states");
         assert!(t.is_eea("DK") && t.is_eea("NO") && !t.is_eea("US") && !t.is_eea("GB"));
-        assert_eq!(
-            t.adequacy("US").and_then(|a| a.framework),
-            Some(AdequacyFramework::DataPrivacyFramework)
-        );
+        assert_eq!(t.adequacy("US").and_then(|a| a.framework), Some(AdequacyFramework::DataPrivacyFramework));
     }
 
     #[test]
     fn periods_and_dates_parse_strictly() {
-        assert_eq!(
-            parse_period("P5Y"),
-            Some(Duration {
-                amount: 5,
-                unit: Unit::Year
-            })
-        );
+        assert_eq!(parse_period("P5Y"), Some(Duration { amount: 5, unit: Unit::Year }));
         assert_eq!(parse_period("P5"), None);
         assert_eq!(parse_period("5Y"), None);
         assert_eq!(parse_date("2021-02-29"), None);
-        assert_eq!(
-            parse_date("2024-02-29"),
-            Some(Date {
-                year: 2024,
-                month: 2,
-                day: 29
-            })
-        );
+        assert_eq!(parse_date("2024-02-29"), Some(Date { year: 2024, month: 2, day: 29 }));
     }
 
     #[test]

@@ -12,9 +12,9 @@ use crate::span::{Span, Spanned};
 pub use refs::Ref;
 pub use text::Text;
 use vocab::{
-    Action, AdequacyFramework, Alignment, Art9Condition, Art10Condition, CookieClass, Derogation,
-    IdNumberCondition, Jurisdiction, Lang, Layout, LegalBasis, Medium, Month, Party, Provision,
-    RecipientRole, SpecialCategory, StandardEvent,
+    Action, AdequacyFramework, Alignment, Art9Condition, Art10Condition, CookieClass, Derogation, IdNumberCondition,
+    Jurisdiction, Lang, Layout, LegalBasis, Medium, Month, Party, Provision, RecipientRole, SpecialCategory,
+    StandardEvent,
 };
 
 /// A whole policy.
@@ -62,10 +62,7 @@ pub struct Date {
 
 impl Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!(
-            "{:04}-{:02}-{:02}",
-            self.year, self.month, self.day
-        ))
+        s.collect_str(&format_args!("{:04}-{:02}-{:02}", self.year, self.month, self.day))
     }
 }
 
@@ -247,11 +244,7 @@ pub struct RetentionRule {
 #[serde(rename_all = "kebab-case")]
 pub enum Period {
     /// `[up to] 6 months after last-contact`; `up_to` marks a maximum rather than a fixed time.
-    After {
-        duration: Duration,
-        up_to: bool,
-        event: Trigger,
-    },
+    After { duration: Duration, up_to: bool, event: Trigger },
     /// `until end-of-course`: the action runs at the event.
     Until(Trigger),
     /// `indefinitely`: needs a justification.

@@ -16,12 +16,7 @@ pub struct Ref<T> {
 
 impl<T> Ref<T> {
     pub fn new(index: usize, name: String, span: Span) -> Self {
-        Ref {
-            index,
-            name,
-            span,
-            kind: PhantomData,
-        }
+        Ref { index, name, span, kind: PhantomData }
     }
 }
 

@@ -264,9 +264,6 @@ vocabulary! {
 impl Month {
     /// 1 for January.
     pub fn number(self) -> u8 {
-        Month::ALL
-            .iter()
-            .position(|m| *m == self)
-            .map_or(1, |i| i as u8 + 1)
+        Month::ALL.iter().position(|m| *m == self).map_or(1, |i| i as u8 + 1)
     }
 }

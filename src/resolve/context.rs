@@ -28,10 +28,7 @@ impl Cx {
     /// string is the same in every language, which the grammar allows only for names.
     pub fn text(&mut self, item: &Item) -> Option<Text> {
         match &item.value {
-            Value::Str(s) => Some(Text {
-                value: TextValue::Same(s.value.clone()),
-                span: s.span,
-            }),
+            Value::Str(s) => Some(Text { value: TextValue::Same(s.value.clone()), span: s.span }),
             Value::Text(t) => self.translated(t),
             _ => self.shape(item, "a text"),
         }
@@ -48,10 +45,7 @@ impl Cx {
                     self.error(
                         Diagnostic::new(
                             Code::UndeclaredLanguage,
-                            format!(
-                                "this text is in {}, which the policy does not declare",
-                                lang_name(lang)
-                            ),
+                            format!("this text is in {}, which the policy does not declare", lang_name(lang)),
                             tag.span,
                             "language not in the policy header",
                         )
@@ -67,10 +61,7 @@ impl Cx {
                     self.error(
                         Diagnostic::new(
                             Code::UndeclaredLanguage,
-                            format!(
-                                "`{}` is not a language policyc writes notices in",
-                                tag.value
-                            ),
+                            format!("`{}` is not a language policyc writes notices in", tag.value),
                             tag.span,
                             "unknown language",
                         )
@@ -107,18 +98,12 @@ impl Cx {
                         t.span,
                         format!("missing `{}`", lang.word()),
                     )
-                    .with_help(format!(
-                        "write `{} \"...\"` after the existing text",
-                        lang.word()
-                    )),
+                    .with_help(format!("write `{} \"...\"` after the existing text", lang.word())),
                 );
                 ok = false;
             }
         }
-        ok.then_some(Text {
-            value: TextValue::Translated(map),
-            span: t.span,
-        })
+        ok.then_some(Text { value: TextValue::Translated(map), span: t.span })
     }
 
     pub fn string(&mut self, item: &Item) -> Option<String> {
@@ -142,10 +127,7 @@ impl Cx {
             ast::Unit::Month => Unit::Month,
             ast::Unit::Year => Unit::Year,
         };
-        Duration {
-            amount: d.amount.value,
-            unit,
-        }
+        Duration { amount: d.amount.value, unit }
     }
 
     /// The words of an item whose value is fixed words.
@@ -214,12 +196,7 @@ impl Cx {
         out
     }
 
-    pub fn reference<T>(
-        &mut self,
-        id: &Spanned<String>,
-        table: fn(&Names) -> &Table,
-        noun: &str,
-    ) -> Option<Ref<T>> {
+    pub fn reference<T>(&mut self, id: &Spanned<String>, table: fn(&Names) -> &Table, noun: &str) -> Option<Ref<T>> {
         let t = table(&self.names);
         if let Some(i) = t.lookup(&id.value) {
             return Some(Ref::new(i, id.value.clone(), id.span));
@@ -238,11 +215,8 @@ impl Cx {
         if let Some(i) = self.names.events.lookup(&id.value) {
             return Some(Trigger::Custom(Ref::new(i, id.value.clone(), id.span)));
         }
-        let candidates: Vec<&str> = StandardEvent::ALL
-            .iter()
-            .map(|e| e.word())
-            .chain(self.names.events.candidates())
-            .collect();
+        let candidates: Vec<&str> =
+            StandardEvent::ALL.iter().map(|e| e.word()).chain(self.names.events.candidates()).collect();
         let help = match did_you_mean(&id.value, candidates) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!(
@@ -268,10 +242,7 @@ impl Cx {
         self.error(
             Diagnostic::new(
                 Code::Internal,
-                format!(
-                    "internal compiler error: `{}` should hold {expected}",
-                    item.key.value
-                ),
+                format!("internal compiler error: `{}` should hold {expected}", item.key.value),
                 item.span,
                 "here",
             )
@@ -281,22 +252,13 @@ impl Cx {
     }
 }
 
-fn undefined(
-    id: &Spanned<String>,
-    noun: &str,
-    suggestion: Option<String>,
-    any_declared: bool,
-) -> Diagnostic {
+fn undefined(id: &Spanned<String>, noun: &str, suggestion: Option<String>, any_declared: bool) -> Diagnostic {
     let help = match suggestion {
         Some(s) => format!("did you mean `{s}`?"),
         None if any_declared => {
             format!("declare it: `{} {} {{ ... }}`", keyword_of(noun), id.value)
         }
-        None => format!(
-            "no {noun} is declared yet; declare it: `{} {} {{ ... }}`",
-            keyword_of(noun),
-            id.value
-        ),
+        None => format!("no {noun} is declared yet; declare it: `{} {} {{ ... }}`", keyword_of(noun), id.value),
     };
     Diagnostic::new(
         Code::UndefinedName,

@@ -2,9 +2,7 @@
 //! sources, recipients, storage places and custom events.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::vocab::{
-    AdequacyFramework, Derogation, KindWord, Medium, RecipientRole, TransferWord, Vocabulary,
-};
+use crate::model::vocab::{AdequacyFramework, Derogation, KindWord, Medium, RecipientRole, TransferWord, Vocabulary};
 use crate::model::{DataCategory, DataKind, Event, Group, Recipient, Source, Storage, Transfer};
 use crate::resolve::context::{Cx, word_list};
 use crate::resolve::fields::Fields;
@@ -35,11 +33,7 @@ pub(super) fn group(cx: &mut Cx, decl: &Decl) -> Option<Group> {
     let (id, f) = fields(cx, decl)?;
     let name = name(cx, &f, "name da \"Kandidater\"");
     let description = f.get("description").and_then(|i| cx.text(i));
-    Some(Group {
-        id,
-        name: name?,
-        description,
-    })
+    Some(Group { id, name: name?, description })
 }
 
 pub(super) fn data(cx: &mut Cx, decl: &Decl) -> Option<DataCategory> {
@@ -51,13 +45,7 @@ pub(super) fn data(cx: &mut Cx, decl: &Decl) -> Option<DataCategory> {
     };
     let examples = f.get("examples").and_then(|i| cx.text(i));
     let description = f.get("description").and_then(|i| cx.text(i));
-    Some(DataCategory {
-        id,
-        name: name?,
-        kind,
-        examples,
-        description,
-    })
+    Some(DataCategory { id, name: name?, kind, examples, description })
 }
 
 /// `kind special health`: the second word is needed for, and only for, special categories.
@@ -69,16 +57,11 @@ fn kind(cx: &mut Cx, item: &Item) -> Option<Spanned<DataKind>> {
         (KindWord::Special, Some(w)) => DataKind::Special(cx.vocab(w)?.value),
         (KindWord::Special, None) => {
             cx.error(
-                Diagnostic::new(
-                    Code::UnknownWord,
-                    "which special category?",
-                    first.span,
-                    "needs a second word",
-                )
-                .with_help(format!(
-                    "write `kind special` and one of: {}",
-                    word_list::<crate::model::vocab::SpecialCategory>()
-                )),
+                Diagnostic::new(Code::UnknownWord, "which special category?", first.span, "needs a second word")
+                    .with_help(format!(
+                        "write `kind special` and one of: {}",
+                        word_list::<crate::model::vocab::SpecialCategory>()
+                    )),
             );
             return None;
         }
@@ -90,9 +73,7 @@ fn kind(cx: &mut Cx, item: &Item) -> Option<Spanned<DataKind>> {
                     w.span,
                     "not expected here",
                 )
-                .with_help(
-                    "only `kind special` is followed by a category, such as `kind special health`",
-                ),
+                .with_help("only `kind special` is followed by a category, such as `kind special health`"),
             );
             return None;
         }
@@ -108,16 +89,8 @@ pub(super) fn source(cx: &mut Cx, decl: &Decl) -> Option<Source> {
     let (id, f) = fields(cx, decl)?;
     let name = name(cx, &f, "name da \"Jobcentret\"");
     let description = f.get("description").and_then(|i| cx.text(i));
-    let publicly_accessible = f
-        .get("publicly-accessible")
-        .and_then(|i| cx.yes_no(i))
-        .unwrap_or(false);
-    Some(Source {
-        id,
-        name: name?,
-        description,
-        publicly_accessible,
-    })
+    let publicly_accessible = f.get("publicly-accessible").and_then(|i| cx.yes_no(i)).unwrap_or(false);
+    Some(Source { id, name: name?, description, publicly_accessible })
 }
 
 pub(super) fn recipient(cx: &mut Cx, decl: &Decl) -> Option<Recipient> {
@@ -136,14 +109,7 @@ pub(super) fn recipient(cx: &mut Cx, decl: &Decl) -> Option<Recipient> {
         Some(item) => Some(transfer(cx, item)?),
         None => None,
     };
-    Some(Recipient {
-        id,
-        name: name?,
-        description,
-        role: role?,
-        country,
-        transfer,
-    })
+    Some(Recipient { id, name: name?, description, role: role?, country, transfer })
 }
 
 fn country(cx: &mut Cx, item: &Item) -> Option<Spanned<String>> {
@@ -157,24 +123,12 @@ fn transfer(cx: &mut Cx, item: &Item) -> Option<Spanned<Transfer>> {
     let second = words.get(1);
     let transfer = match (first.value, second) {
         (TransferWord::Adequacy, None) => Transfer::Adequacy(None),
-        (TransferWord::Adequacy, Some(w)) => {
-            Transfer::Adequacy(Some(cx.vocab::<AdequacyFramework>(w)?.value))
-        }
-        (TransferWord::Derogation, Some(w)) => {
-            Transfer::Derogation(cx.vocab::<Derogation>(w)?.value)
-        }
+        (TransferWord::Adequacy, Some(w)) => Transfer::Adequacy(Some(cx.vocab::<AdequacyFramework>(w)?.value)),
+        (TransferWord::Derogation, Some(w)) => Transfer::Derogation(cx.vocab::<Derogation>(w)?.value),
         (TransferWord::Derogation, None) => {
             cx.error(
-                Diagnostic::new(
-                    Code::UnknownWord,
-                    "which Art. 49 derogation?",
-                    first.span,
-                    "needs a second word",
-                )
-                .with_help(format!(
-                    "write `transfer derogation` and one of: {}",
-                    word_list::<Derogation>()
-                )),
+                Diagnostic::new(Code::UnknownWord, "which Art. 49 derogation?", first.span, "needs a second word")
+                    .with_help(format!("write `transfer derogation` and one of: {}", word_list::<Derogation>())),
             );
             return None;
         }
@@ -182,8 +136,13 @@ fn transfer(cx: &mut Cx, item: &Item) -> Option<Spanned<Transfer>> {
         (TransferWord::BindingCorporateRules, None) => Transfer::BindingCorporateRules,
         (other, Some(w)) => {
             cx.error(
-                Diagnostic::new(Code::UnknownWord, format!("`{}` takes no second word", other.word()), w.span, "not expected here")
-                    .with_help("only `adequacy` (with `data-privacy-framework`) and `derogation` take a second word"),
+                Diagnostic::new(
+                    Code::UnknownWord,
+                    format!("`{}` takes no second word", other.word()),
+                    w.span,
+                    "not expected here",
+                )
+                .with_help("only `adequacy` (with `data-privacy-framework`) and `derogation` take a second word"),
             );
             return None;
         }
@@ -195,32 +154,18 @@ pub(super) fn storage(cx: &mut Cx, decl: &Decl) -> Option<Storage> {
     let (id, f) = fields(cx, decl)?;
     let name = name(cx, &f, "name \"HR-skyen\"");
     let description = f.get("description").and_then(|i| cx.text(i));
-    let medium = f
-        .get("medium")
-        .and_then(|i| cx.word::<Medium>(i))
-        .map_or(Medium::Digital, |m| m.value);
+    let medium = f.get("medium").and_then(|i| cx.word::<Medium>(i)).map_or(Medium::Digital, |m| m.value);
     let operated_by = match f.get("operated-by").map(|i| &i.value) {
         Some(Value::Ident(r)) => cx.reference(r, |n| &n.recipients, "recipient"),
         _ => None,
     };
     let country = f.get("country").and_then(|i| country(cx, i));
-    Some(Storage {
-        id,
-        name: name?,
-        description,
-        medium,
-        operated_by,
-        country,
-    })
+    Some(Storage { id, name: name?, description, medium, operated_by, country })
 }
 
 pub(super) fn event(cx: &mut Cx, decl: &Decl) -> Option<Event> {
     let (id, f) = fields(cx, decl)?;
     let name = name(cx, &f, "name da \"garantiens udløb\"");
     let description = f.get("description").and_then(|i| cx.text(i));
-    Some(Event {
-        id,
-        name: name?,
-        description,
-    })
+    Some(Event { id, name: name?, description })
 }

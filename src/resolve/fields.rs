@@ -15,21 +15,12 @@ pub(super) struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     /// `repeatable` keys may appear several times; any other key given twice is reported.
-    pub fn new(
-        block: &'a Block,
-        what: String,
-        head: Span,
-        repeatable: &[&str],
-        diags: &mut Vec<Diagnostic>,
-    ) -> Self {
+    pub fn new(block: &'a Block, what: String, head: Span, repeatable: &[&str], diags: &mut Vec<Diagnostic>) -> Self {
         for (i, item) in block.items.iter().enumerate() {
             if repeatable.contains(&item.key.value) {
                 continue;
             }
-            if let Some(first) = block.items[..i]
-                .iter()
-                .find(|earlier| earlier.key.value == item.key.value)
-            {
+            if let Some(first) = block.items[..i].iter().find(|earlier| earlier.key.value == item.key.value) {
                 diags.push(
                     Diagnostic::new(
                         Code::DuplicateItem,
@@ -38,17 +29,11 @@ impl<'a> Fields<'a> {
                         "given again here",
                     )
                     .with_secondary(first.key.span, "first given here")
-                    .with_help(
-                        "keep one; to list several values, separate them with commas on one item",
-                    ),
+                    .with_help("keep one; to list several values, separate them with commas on one item"),
                 );
             }
         }
-        Fields {
-            items: &block.items,
-            what,
-            head,
-        }
+        Fields { items: &block.items, what, head }
     }
 
     /// The first item with this key.

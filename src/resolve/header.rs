@@ -11,13 +11,8 @@ use crate::syntax::ast::{Decl, Value};
 pub(super) fn policy(cx: &mut Cx, decls: &[&Decl]) -> Option<Header> {
     let Some((decl, extra)) = decls.split_first() else {
         cx.error(
-            Diagnostic::new(
-                Code::PolicyHeader,
-                "this file has no `policy` header",
-                Span::new(0, 0),
-                "no header",
-            )
-            .with_help("start the file with `policy NAME { languages da  jurisdiction DK }`"),
+            Diagnostic::new(Code::PolicyHeader, "this file has no `policy` header", Span::new(0, 0), "no header")
+                .with_help("start the file with `policy NAME { languages da  jurisdiction DK }`"),
         );
         return None;
     };
@@ -34,13 +29,7 @@ pub(super) fn policy(cx: &mut Cx, decls: &[&Decl]) -> Option<Header> {
         );
     }
     let id = decl.name.clone()?;
-    let f = Fields::new(
-        &decl.block,
-        format!("policy `{}`", id.value),
-        head(decl),
-        &[],
-        &mut cx.diags,
-    );
+    let f = Fields::new(&decl.block, format!("policy `{}`", id.value), head(decl), &[], &mut cx.diags);
 
     let languages = match f.get("languages").map(|i| &i.value) {
         Some(Value::Langs(tags)) => languages(cx, tags)?,
@@ -59,11 +48,7 @@ pub(super) fn policy(cx: &mut Cx, decls: &[&Decl]) -> Option<Header> {
         }
     };
     let effective = match f.get("effective").map(|i| &i.value) {
-        Some(Value::Date(d)) => Some(Date {
-            year: d.value.year,
-            month: d.value.month,
-            day: d.value.day,
-        }),
+        Some(Value::Date(d)) => Some(Date { year: d.value.year, month: d.value.month, day: d.value.day }),
         _ => None,
     };
     Some(Header {
@@ -72,10 +57,7 @@ pub(super) fn policy(cx: &mut Cx, decls: &[&Decl]) -> Option<Header> {
         jurisdiction,
         version: f.get("version").and_then(|i| cx.string(i)),
         effective,
-        layout: f
-            .get("layout")
-            .and_then(|i| cx.word::<Layout>(i))
-            .map_or(Layout::ByTopic, |l| l.value),
+        layout: f.get("layout").and_then(|i| cx.word::<Layout>(i)).map_or(Layout::ByTopic, |l| l.value),
         span: decl.block.span,
         head: head(decl),
         id,
@@ -146,15 +128,9 @@ pub(super) fn controller(cx: &mut Cx, decls: &[&Decl], header: Span) -> Option<C
     };
     let financial_year_start = match f.get("financial-year").map(|i| &i.value) {
         Some(Value::DayOfYear { day, month }) => day_of_year(cx, day, month),
-        _ => Some(DayOfYear {
-            day: 1,
-            month: Month::January,
-        }),
+        _ => Some(DayOfYear { day: 1, month: Month::January }),
     };
-    let contact = |cx: &mut Cx, key: &str| {
-        f.get(key)
-            .and_then(|item| contact(cx, &item.value, item.span, key))
-    };
+    let contact = |cx: &mut Cx, key: &str| f.get(key).and_then(|item| contact(cx, &item.value, item.span, key));
     let dpo = contact(cx, "dpo");
     let privacy_contact = contact(cx, "privacy-contact");
     let representative = contact(cx, "representative");
@@ -165,10 +141,7 @@ pub(super) fn controller(cx: &mut Cx, decls: &[&Decl], header: Span) -> Option<C
         email: f.get("email").and_then(|i| cx.string(i)),
         phone: f.get("phone").and_then(|i| cx.string(i)),
         web: f.get("web").and_then(|i| cx.string(i)),
-        public_authority: f
-            .get("public-authority")
-            .and_then(|i| cx.yes_no(i))
-            .unwrap_or(false),
+        public_authority: f.get("public-authority").and_then(|i| cx.yes_no(i)).unwrap_or(false),
         financial_year_start: financial_year_start?,
         dpo,
         privacy_contact,
@@ -191,29 +164,18 @@ fn day_of_year(cx: &mut Cx, day: &Spanned<u32>, month: &Spanned<String>) -> Opti
                 day.span,
                 "no such day",
             )
-            .with_help(
-                "write the first day of the financial year, such as `financial-year starts 1 July`",
-            ),
+            .with_help("write the first day of the financial year, such as `financial-year starts 1 July`"),
         );
         return None;
     }
-    Some(DayOfYear {
-        day: day.value as u8,
-        month: m,
-    })
+    Some(DayOfYear { day: day.value as u8, month: m })
 }
 
 fn contact(cx: &mut Cx, value: &Value, span: Span, key: &str) -> Option<Contact> {
     let Value::Block(block) = value else {
         return None;
     };
-    let f = Fields::new(
-        block,
-        format!("the `{key}` block"),
-        span,
-        &[],
-        &mut cx.diags,
-    );
+    let f = Fields::new(block, format!("the `{key}` block"), span, &[], &mut cx.diags);
     Some(Contact {
         name: f.get("name").and_then(|i| cx.text(i)),
         address: f.get("address").and_then(|i| cx.string(i)),
@@ -226,10 +188,7 @@ fn contact(cx: &mut Cx, value: &Value, span: Span, key: &str) -> Option<Contact>
 
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Report second and later blocks of a kind a policy has once.
@@ -238,10 +197,7 @@ pub(super) fn singleton_twice(cx: &mut Cx, first: &Decl, extra: &[&Decl]) {
         cx.error(
             Diagnostic::new(
                 Code::SingletonTwice,
-                format!(
-                    "a policy has one `{}` block, but this is a second",
-                    other.kind.value.keyword()
-                ),
+                format!("a policy has one `{}` block, but this is a second", other.kind.value.keyword()),
                 other.kind.span,
                 "second block",
             )

@@ -19,11 +19,7 @@ use crate::syntax::ast::{Decl, DeclKind, File};
 
 /// Resolve a parsed policy into the model, or the diagnostics that prevent it.
 pub fn resolve(file: &File) -> Result<Policy, Vec<Diagnostic>> {
-    let mut cx = Cx {
-        langs: Vec::new(),
-        names: Names::default(),
-        diags: Vec::new(),
-    };
+    let mut cx = Cx { langs: Vec::new(), names: Names::default(), diags: Vec::new() };
     let decls = declare(&mut cx, file);
 
     let Some(header) = header::policy(&mut cx, &decls.policy) else {
@@ -35,66 +31,22 @@ pub fn resolve(file: &File) -> Result<Policy, Vec<Diagnostic>> {
     };
 
     let policy = Policy {
-        groups: decls
-            .groups
-            .iter()
-            .filter_map(|d| entities::group(&mut cx, d))
-            .collect(),
-        data: decls
-            .data
-            .iter()
-            .filter_map(|d| entities::data(&mut cx, d))
-            .collect(),
-        sources: decls
-            .sources
-            .iter()
-            .filter_map(|d| entities::source(&mut cx, d))
-            .collect(),
-        recipients: decls
-            .recipients
-            .iter()
-            .filter_map(|d| entities::recipient(&mut cx, d))
-            .collect(),
-        storage: decls
-            .storage
-            .iter()
-            .filter_map(|d| entities::storage(&mut cx, d))
-            .collect(),
-        events: decls
-            .events
-            .iter()
-            .filter_map(|d| entities::event(&mut cx, d))
-            .collect(),
-        purposes: decls
-            .purposes
-            .iter()
-            .filter_map(|d| processing::purpose(&mut cx, d))
-            .collect(),
-        retention: decls
-            .retention
-            .iter()
-            .filter_map(|d| processing::retention(&mut cx, d))
-            .collect(),
-        cookies: decls
-            .cookies
-            .iter()
-            .filter_map(|d| website::cookie(&mut cx, d))
-            .collect(),
+        groups: decls.groups.iter().filter_map(|d| entities::group(&mut cx, d)).collect(),
+        data: decls.data.iter().filter_map(|d| entities::data(&mut cx, d)).collect(),
+        sources: decls.sources.iter().filter_map(|d| entities::source(&mut cx, d)).collect(),
+        recipients: decls.recipients.iter().filter_map(|d| entities::recipient(&mut cx, d)).collect(),
+        storage: decls.storage.iter().filter_map(|d| entities::storage(&mut cx, d)).collect(),
+        events: decls.events.iter().filter_map(|d| entities::event(&mut cx, d)).collect(),
+        purposes: decls.purposes.iter().filter_map(|d| processing::purpose(&mut cx, d)).collect(),
+        retention: decls.retention.iter().filter_map(|d| processing::retention(&mut cx, d)).collect(),
+        cookies: decls.cookies.iter().filter_map(|d| website::cookie(&mut cx, d)).collect(),
         security: website::security(&mut cx, &decls.security),
         rights: website::rights(&mut cx, &decls.rights),
-        sections: decls
-            .sections
-            .iter()
-            .filter_map(|d| website::section(&mut cx, d))
-            .collect(),
+        sections: decls.sections.iter().filter_map(|d| website::section(&mut cx, d)).collect(),
         header,
         controller,
     };
-    if has_errors(&cx.diags) {
-        Err(cx.diags)
-    } else {
-        Ok(policy)
-    }
+    if has_errors(&cx.diags) { Err(cx.diags) } else { Ok(policy) }
 }
 
 /// Picks the symbol table a kind of declaration is named in.
@@ -156,11 +108,7 @@ fn declare<'a>(cx: &mut Cx, file: &'a File) -> Decls<'a> {
             Err(first) => cx.error(
                 Diagnostic::new(
                     Code::DuplicateDeclaration,
-                    format!(
-                        "{} `{}` is declared twice",
-                        decl.kind.value.noun(),
-                        name.value
-                    ),
+                    format!("{} `{}` is declared twice", decl.kind.value.noun(), name.value),
                     name.span,
                     "declared again here",
                 )
@@ -176,31 +124,19 @@ fn declare<'a>(cx: &mut Cx, file: &'a File) -> Decls<'a> {
 fn reserved(kind: DeclKind, name: &str, span: Span) -> Option<Diagnostic> {
     use crate::model::vocab::{StandardEvent, Vocabulary};
     let why = match kind {
-        DeclKind::Source if name == "person" => {
-            "`person` is the built-in source for data collected from the person"
-        }
+        DeclKind::Source if name == "person" => "`person` is the built-in source for data collected from the person",
         DeclKind::Event if StandardEvent::from_word(name).is_some() => {
             "this is a standard event and needs no declaration"
         }
         _ => return None,
     };
     Some(
-        Diagnostic::new(
-            Code::ReservedName,
-            format!("`{name}` cannot be declared"),
-            span,
-            why,
-        )
-        .with_help("use the built-in one, or choose another name"),
+        Diagnostic::new(Code::ReservedName, format!("`{name}` cannot be declared"), span, why)
+            .with_help("use the built-in one, or choose another name"),
     )
 }
 
 fn internal(span: Span) -> Diagnostic {
-    Diagnostic::new(
-        Code::Internal,
-        "internal compiler error: a named block has no name",
-        span,
-        "here",
-    )
-    .with_help("this is a bug in policyc; please report it with this policy file")
+    Diagnostic::new(Code::Internal, "internal compiler error: a named block has no name", span, "here")
+        .with_help("this is a bug in policyc; please report it with this policy file")
 }

@@ -1,9 +1,7 @@
 //! Resolving purposes (processing activities) and retention rules.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::vocab::{
-    Action, Alignment, Art9Condition, Art10Condition, IdNumberCondition, LegalBasis, Provision,
-};
+use crate::model::vocab::{Action, Alignment, Art9Condition, Art10Condition, IdNumberCondition, LegalBasis, Provision};
 use crate::model::{Period, Profiling, Purpose, RetentionRule, SourceRef};
 use crate::resolve::context::Cx;
 use crate::resolve::fields::Fields;
@@ -13,13 +11,7 @@ use crate::syntax::ast::{Decl, Item, Keep, Value};
 
 pub(super) fn purpose(cx: &mut Cx, decl: &Decl) -> Option<Purpose> {
     let id = decl.name.clone()?;
-    let f = Fields::new(
-        &decl.block,
-        format!("purpose `{}`", id.value),
-        head(decl),
-        &[],
-        &mut cx.diags,
-    );
+    let f = Fields::new(&decl.block, format!("purpose `{}`", id.value), head(decl), &[], &mut cx.diags);
     let title = match f.get("title") {
         Some(item) => cx.text(item),
         None => {
@@ -31,10 +23,7 @@ pub(super) fn purpose(cx: &mut Cx, decl: &Decl) -> Option<Purpose> {
     if let Some(item) = f.get("basis") {
         for w in cx.words(item) {
             if let Some(b) = cx.vocab::<LegalBasis>(w) {
-                if let Some(first) = bases
-                    .iter()
-                    .find(|x: &&Spanned<LegalBasis>| x.value == b.value)
-                {
+                if let Some(first) = bases.iter().find(|x: &&Spanned<LegalBasis>| x.value == b.value) {
                     let first_span = first.span;
                     cx.error(
                         Diagnostic::new(
@@ -56,36 +45,21 @@ pub(super) fn purpose(cx: &mut Cx, decl: &Decl) -> Option<Purpose> {
     let refs_item = |key: &str| f.get(key);
     Some(Purpose {
         description: text(cx, "description"),
-        subjects: refs_item("subjects")
-            .map(|i| cx.refs(i, |n| &n.groups, "subject group"))
-            .unwrap_or_default(),
-        data: refs_item("data")
-            .map(|i| cx.refs(i, |n| &n.data, "data category"))
-            .unwrap_or_default(),
-        sources: refs_item("sources")
-            .map(|i| sources(cx, i))
-            .unwrap_or_default(),
+        subjects: refs_item("subjects").map(|i| cx.refs(i, |n| &n.groups, "subject group")).unwrap_or_default(),
+        data: refs_item("data").map(|i| cx.refs(i, |n| &n.data, "data category")).unwrap_or_default(),
+        sources: refs_item("sources").map(|i| sources(cx, i)).unwrap_or_default(),
         bases,
         legitimate_interest: text(cx, "legitimate-interest"),
         art9: f.get("art9").and_then(|i| cx.word::<Art9Condition>(i)),
         art10: f.get("art10").and_then(|i| cx.word::<Art10Condition>(i)),
-        id_number: f
-            .get("id-number")
-            .and_then(|i| cx.word::<IdNumberCondition>(i)),
+        id_number: f.get("id-number").and_then(|i| cx.word::<IdNumberCondition>(i)),
         provision: f.get("provision").and_then(|i| cx.word::<Provision>(i)),
         consequence: text(cx, "consequence"),
         profiling: f.get("profiling").and_then(|i| profiling(cx, i)),
         automated_decision: f.get("automated-decision").and_then(|i| profiling(cx, i)),
-        recipients: refs_item("recipients")
-            .map(|i| cx.refs(i, |n| &n.recipients, "recipient"))
-            .unwrap_or_default(),
-        storage: refs_item("storage")
-            .map(|i| cx.refs(i, |n| &n.storage, "storage place"))
-            .unwrap_or_default(),
-        direct_marketing: f
-            .get("direct-marketing")
-            .and_then(|i| cx.yes_no(i))
-            .unwrap_or(false),
+        recipients: refs_item("recipients").map(|i| cx.refs(i, |n| &n.recipients, "recipient")).unwrap_or_default(),
+        storage: refs_item("storage").map(|i| cx.refs(i, |n| &n.storage, "storage place")).unwrap_or_default(),
+        direct_marketing: f.get("direct-marketing").and_then(|i| cx.yes_no(i)).unwrap_or(false),
         span: decl.block.span,
         title: title?,
         id,
@@ -102,8 +76,7 @@ fn sources(cx: &mut Cx, item: &Item) -> Vec<SourceRef> {
             if id.value == "person" {
                 Some(SourceRef::Person(id.span))
             } else {
-                cx.reference(id, |n| &n.sources, "source")
-                    .map(SourceRef::Declared)
+                cx.reference(id, |n| &n.sources, "source").map(SourceRef::Declared)
             }
         })
         .collect()
@@ -113,13 +86,7 @@ fn profiling(cx: &mut Cx, item: &Item) -> Option<Profiling> {
     let Value::Block(block) = &item.value else {
         return None;
     };
-    let f = Fields::new(
-        block,
-        format!("the `{}` block", item.key.value),
-        item.key.span,
-        &[],
-        &mut cx.diags,
-    );
+    let f = Fields::new(block, format!("the `{}` block", item.key.value), item.key.span, &[], &mut cx.diags);
     Some(Profiling {
         logic: f.get("logic").and_then(|i| cx.text(i)),
         consequences: f.get("consequences").and_then(|i| cx.text(i)),
@@ -129,19 +96,9 @@ fn profiling(cx: &mut Cx, item: &Item) -> Option<Profiling> {
 
 pub(super) fn retention(cx: &mut Cx, decl: &Decl) -> Option<RetentionRule> {
     let id = decl.name.clone()?;
-    let f = Fields::new(
-        &decl.block,
-        format!("retention rule `{}`", id.value),
-        head(decl),
-        &[],
-        &mut cx.diags,
-    );
+    let f = Fields::new(&decl.block, format!("retention rule `{}`", id.value), head(decl), &[], &mut cx.diags);
     let period = match f.get("keep") {
-        Some(Item {
-            value: Value::Keep(keep),
-            span,
-            ..
-        }) => period(cx, keep).map(|p| Spanned::new(p, *span)),
+        Some(Item { value: Value::Keep(keep), span, .. }) => period(cx, keep).map(|p| Spanned::new(p, *span)),
         _ => {
             cx.error(f.missing("keep", "keep 6 months after last-contact"));
             None
@@ -153,30 +110,12 @@ pub(super) fn retention(cx: &mut Cx, decl: &Decl) -> Option<RetentionRule> {
         _ => None,
     };
     Some(RetentionRule {
-        data: f
-            .get("data")
-            .map(|i| cx.refs(i, |n| &n.data, "data category"))
-            .unwrap_or_default(),
-        subjects: f
-            .get("subjects")
-            .map(|i| cx.refs(i, |n| &n.groups, "subject group"))
-            .unwrap_or_default(),
-        purposes: f
-            .get("purposes")
-            .map(|i| cx.refs(i, |n| &n.purposes, "purpose"))
-            .unwrap_or_default(),
-        storage: f
-            .get("storage")
-            .map(|i| cx.refs(i, |n| &n.storage, "storage place"))
-            .unwrap_or_default(),
-        align: f
-            .get("align")
-            .and_then(|i| cx.word::<Alignment>(i))
-            .map(|a| a.value),
-        action: f
-            .get("then")
-            .and_then(|i| cx.word::<Action>(i))
-            .map_or(Action::Delete, |a| a.value),
+        data: f.get("data").map(|i| cx.refs(i, |n| &n.data, "data category")).unwrap_or_default(),
+        subjects: f.get("subjects").map(|i| cx.refs(i, |n| &n.groups, "subject group")).unwrap_or_default(),
+        purposes: f.get("purposes").map(|i| cx.refs(i, |n| &n.purposes, "purpose")).unwrap_or_default(),
+        storage: f.get("storage").map(|i| cx.refs(i, |n| &n.storage, "storage place")).unwrap_or_default(),
+        align: f.get("align").and_then(|i| cx.word::<Alignment>(i)).map(|a| a.value),
+        action: f.get("then").and_then(|i| cx.word::<Action>(i)).map_or(Action::Delete, |a| a.value),
         reconfirm,
         law: text(cx, "law"),
         justification: text(cx, "justification"),
@@ -188,17 +127,9 @@ pub(super) fn retention(cx: &mut Cx, decl: &Decl) -> Option<RetentionRule> {
 
 fn period(cx: &mut Cx, keep: &Keep) -> Option<Period> {
     Some(match keep {
-        Keep::For {
-            up_to,
-            duration,
-            after,
-        } => {
+        Keep::For { up_to, duration, after } => {
             let duration = cx.duration(duration);
-            Period::After {
-                duration,
-                up_to: *up_to,
-                event: cx.trigger(after)?,
-            }
+            Period::After { duration, up_to: *up_to, event: cx.trigger(after)? }
         }
         Keep::Until(event) => Period::Until(cx.trigger(event)?),
         Keep::Indefinitely(_) => Period::Indefinitely,

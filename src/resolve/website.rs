@@ -9,13 +9,7 @@ use crate::syntax::ast::{Decl, Value};
 
 pub(super) fn cookie(cx: &mut Cx, decl: &Decl) -> Option<Cookie> {
     let name = decl.name.clone()?;
-    let f = Fields::new(
-        &decl.block,
-        format!("cookie `{}`", name.value),
-        head(decl),
-        &[],
-        &mut cx.diags,
-    );
+    let f = Fields::new(&decl.block, format!("cookie `{}`", name.value), head(decl), &[], &mut cx.diags);
     let class = match f.get("class") {
         Some(item) => cx.word::<CookieClass>(item),
         None => {
@@ -34,10 +28,7 @@ pub(super) fn cookie(cx: &mut Cx, decl: &Decl) -> Option<Cookie> {
     };
     Some(Cookie {
         provider,
-        party: f
-            .get("party")
-            .and_then(|i| cx.word::<Party>(i))
-            .map_or(Party::First, |p| p.value),
+        party: f.get("party").and_then(|i| cx.word::<Party>(i)).map_or(Party::First, |p| p.value),
         lifetime,
         consent: f.get("consent").and_then(|i| match &i.value {
             Value::YesNo(b) => Some(b.clone()),
@@ -52,20 +43,11 @@ pub(super) fn cookie(cx: &mut Cx, decl: &Decl) -> Option<Cookie> {
 pub(super) fn security(cx: &mut Cx, decls: &[&Decl]) -> Option<Security> {
     let (decl, extra) = decls.split_first()?;
     singleton_twice(cx, decl, extra);
-    let f = Fields::new(
-        &decl.block,
-        "the security block".into(),
-        head(decl),
-        &["measure"],
-        &mut cx.diags,
-    );
+    let f = Fields::new(&decl.block, "the security block".into(), head(decl), &["measure"], &mut cx.diags);
     let measures = f.all("measure").filter_map(|i| cx.text(i)).collect();
     Some(Security {
         measures,
-        breach_notification: f
-            .get("breach-notification")
-            .and_then(|i| cx.yes_no(i))
-            .unwrap_or(false),
+        breach_notification: f.get("breach-notification").and_then(|i| cx.yes_no(i)).unwrap_or(false),
         description: f.get("description").and_then(|i| cx.text(i)),
         span: decl.block.span,
     })
@@ -74,13 +56,7 @@ pub(super) fn security(cx: &mut Cx, decls: &[&Decl]) -> Option<Security> {
 pub(super) fn rights(cx: &mut Cx, decls: &[&Decl]) -> Option<Rights> {
     let (decl, extra) = decls.split_first()?;
     singleton_twice(cx, decl, extra);
-    let f = Fields::new(
-        &decl.block,
-        "the rights block".into(),
-        head(decl),
-        &[],
-        &mut cx.diags,
-    );
+    let f = Fields::new(&decl.block, "the rights block".into(), head(decl), &[], &mut cx.diags);
     let respond_within = match f.get("respond").map(|i| &i.value) {
         Some(Value::Duration(d)) => Some(cx.duration(d)),
         _ => None,
@@ -99,13 +75,7 @@ pub(super) fn rights(cx: &mut Cx, decls: &[&Decl]) -> Option<Rights> {
 
 pub(super) fn section(cx: &mut Cx, decl: &Decl) -> Option<Section> {
     let id = decl.name.clone()?;
-    let f = Fields::new(
-        &decl.block,
-        format!("section `{}`", id.value),
-        head(decl),
-        &[],
-        &mut cx.diags,
-    );
+    let f = Fields::new(&decl.block, format!("section `{}`", id.value), head(decl), &[], &mut cx.diags);
     let title = match f.get("title") {
         Some(i) => cx.text(i),
         None => {
@@ -120,9 +90,5 @@ pub(super) fn section(cx: &mut Cx, decl: &Decl) -> Option<Section> {
             None
         }
     };
-    Some(Section {
-        id,
-        title: title?,
-        body: body?,
-    })
+    Some(Section { id, title: title?, body: body? })
 }

@@ -162,11 +162,7 @@ pub enum Unit {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Keep {
     /// `[up to] 6 months after last-contact`.
-    For {
-        up_to: bool,
-        duration: Duration,
-        after: Spanned<String>,
-    },
+    For { up_to: bool, duration: Duration, after: Spanned<String> },
     /// `until end-of-course`.
     Until(Spanned<String>),
     /// `indefinitely`.

@@ -6,9 +6,7 @@ use pest::iterators::{Pair, Pairs};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::{Span, Spanned};
 use crate::syntax::Rule;
-use crate::syntax::ast::{
-    Block, Date, Decl, DeclKind, Duration, File, Item, Keep, Text, Unit, Value,
-};
+use crate::syntax::ast::{Block, Date, Decl, DeclKind, Duration, File, Item, Keep, Text, Unit, Value};
 use crate::syntax::keywords::keyword;
 use crate::syntax::text;
 
@@ -16,10 +14,7 @@ type Result<T> = std::result::Result<T, Diagnostic>;
 
 pub fn file(mut pairs: Pairs<Rule>) -> std::result::Result<File, Vec<Diagnostic>> {
     let Some(file) = pairs.next() else {
-        return Err(vec![internal(
-            Span::default(),
-            "the parser returned nothing",
-        )]);
+        return Err(vec![internal(Span::default(), "the parser returned nothing")]);
     };
     let mut decls = Vec::new();
     let mut diagnostics = Vec::new();
@@ -32,11 +27,7 @@ pub fn file(mut pairs: Pairs<Rule>) -> std::result::Result<File, Vec<Diagnostic>
             Err(d) => diagnostics.push(d),
         }
     }
-    if diagnostics.is_empty() {
-        Ok(File { decls })
-    } else {
-        Err(diagnostics)
-    }
+    if diagnostics.is_empty() { Ok(File { decls }) } else { Err(diagnostics) }
 }
 
 fn declaration(pair: Pair<Rule>) -> Result<Decl> {
@@ -56,14 +47,7 @@ fn declaration(pair: Pair<Rule>) -> Result<Decl> {
             _ => items.push(item(pair)?),
         }
     }
-    Ok(Decl {
-        kind,
-        name,
-        block: Block {
-            items,
-            span: block_span,
-        },
-    })
+    Ok(Decl { kind, name, block: Block { items, span: block_span } })
 }
 
 fn decl_kind(kw: &Pair<Rule>) -> Result<DeclKind> {
@@ -83,10 +67,7 @@ fn decl_kind(kw: &Pair<Rule>) -> Result<DeclKind> {
         Rule::k_rights => DeclKind::Rights,
         Rule::k_section => DeclKind::Section,
         _ => {
-            return Err(internal(
-                span(kw),
-                "a declaration starts with an unknown keyword",
-            ));
+            return Err(internal(span(kw), "a declaration starts with an unknown keyword"));
         }
     })
 }
@@ -111,10 +92,7 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
                     items.push(item(p)?);
                 }
             }
-            Value::Block(Block {
-                items,
-                span: item_span,
-            })
+            Value::Block(Block { items, span: item_span })
         }
         Rule::keep_item => Value::Keep(keep(one(rest, item_span)?)?),
         Rule::lifetime_item => {
@@ -138,20 +116,13 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
             match (day, month) {
                 (Some(day), Some(month)) => Value::DayOfYear { day, month },
                 _ => {
-                    return Err(internal(
-                        item_span,
-                        "a financial year start lacks its day or month",
-                    ));
+                    return Err(internal(item_span, "a financial year start lacks its day or month"));
                 }
             }
         }
         _ => simple_value(rest, item_span)?,
     };
-    Ok(Item {
-        key,
-        value,
-        span: item_span,
-    })
+    Ok(Item { key, value, span: item_span })
 }
 
 /// The value of an item whose shape follows from the rules of its parts.
@@ -184,9 +155,7 @@ fn simple_value(rest: Vec<Pair<Rule>>, at: Span) -> Result<Value> {
                 });
             }
             Rule::string => single = Some(Value::Str(string(p)?)),
-            Rule::ident => {
-                single = Some(Value::Ident(Spanned::new(p.as_str().to_string(), span(&p))))
-            }
+            Rule::ident => single = Some(Value::Ident(Spanned::new(p.as_str().to_string(), span(&p)))),
             Rule::ident_list => {
                 let idents = p
                     .into_inner()
@@ -195,9 +164,7 @@ fn simple_value(rest: Vec<Pair<Rule>>, at: Span) -> Result<Value> {
                     .collect();
                 single = Some(Value::Idents(idents));
             }
-            Rule::yes_no => {
-                single = Some(Value::YesNo(Spanned::new(p.as_str() == "yes", span(&p))))
-            }
+            Rule::yes_no => single = Some(Value::YesNo(Spanned::new(p.as_str() == "yes", span(&p)))),
             Rule::date => single = Some(Value::Date(date(&p)?)),
             Rule::duration => single = Some(Value::Duration(duration(p)?)),
             _ => return Err(internal(span(&p), "an item has a part of unexpected shape")),
@@ -219,15 +186,9 @@ fn text_value(pair: Pair<Rule>) -> Result<Text> {
         let mut inner = lang_text.into_inner();
         let lang = next(&mut inner, text_span)?;
         let s = next(&mut inner, text_span)?;
-        parts.push((
-            Spanned::new(lang.as_str().to_string(), span(&lang)),
-            string(s)?,
-        ));
+        parts.push((Spanned::new(lang.as_str().to_string(), span(&lang)), string(s)?));
     }
-    Ok(Text {
-        parts,
-        span: text_span,
-    })
+    Ok(Text { parts, span: text_span })
 }
 
 fn string(pair: Pair<Rule>) -> Result<Spanned<String>> {
@@ -238,13 +199,8 @@ fn string(pair: Pair<Rule>) -> Result<Spanned<String>> {
         .ok_or_else(|| internal(whole, "a text has no body"))?;
     let value = text::decode(body.as_str(), body.as_span().start())?;
     if value.is_empty() {
-        return Err(Diagnostic::new(
-            Code::EmptyText,
-            "this text is empty",
-            whole,
-            "nothing between the quotes",
-        )
-        .with_help("write the text, or remove the item"));
+        return Err(Diagnostic::new(Code::EmptyText, "this text is empty", whole, "nothing between the quotes")
+            .with_help("write the text, or remove the item"));
     }
     Ok(Spanned::new(value, whole))
 }
@@ -258,10 +214,7 @@ fn keep(pair: Pair<Rule>) -> Result<Keep> {
                 .into_inner()
                 .find(|p| p.as_rule() == Rule::ident)
                 .ok_or_else(|| internal(at, "`keep until` has no event"))?;
-            Ok(Keep::Until(Spanned::new(
-                event.as_str().to_string(),
-                span(&event),
-            )))
+            Ok(Keep::Until(Spanned::new(event.as_str().to_string(), span(&event))))
         }
         Rule::keep_for => {
             let mut up_to = false;
@@ -276,11 +229,7 @@ fn keep(pair: Pair<Rule>) -> Result<Keep> {
                 }
             }
             match (dur, after) {
-                (Some(duration), Some(after)) => Ok(Keep::For {
-                    up_to,
-                    duration,
-                    after,
-                }),
+                (Some(duration), Some(after)) => Ok(Keep::For { up_to, duration, after }),
                 _ => Err(internal(at, "`keep` lacks its duration or event")),
             }
         }
@@ -295,13 +244,8 @@ fn duration(pair: Pair<Rule>) -> Result<Duration> {
     let u = next(&mut inner, at)?;
     let amount = number(&n)?;
     if amount.value == 0 {
-        return Err(Diagnostic::new(
-            Code::BadNumber,
-            "a duration of zero",
-            amount.span,
-            "must be at least 1",
-        )
-        .with_help("to act at the event itself, write `keep until EVENT`"));
+        return Err(Diagnostic::new(Code::BadNumber, "a duration of zero", amount.span, "must be at least 1")
+            .with_help("to act at the event itself, write `keep until EVENT`"));
     }
     let unit = match u.as_str().trim_end_matches('s') {
         "day" => Unit::Day,
@@ -310,24 +254,15 @@ fn duration(pair: Pair<Rule>) -> Result<Duration> {
         "year" => Unit::Year,
         _ => return Err(internal(span(&u), "unknown time unit")),
     };
-    Ok(Duration {
-        amount,
-        unit: Spanned::new(unit, span(&u)),
-        span: at,
-    })
+    Ok(Duration { amount, unit: Spanned::new(unit, span(&u)), span: at })
 }
 
 fn number(pair: &Pair<Rule>) -> Result<Spanned<u32>> {
     let at = span(pair);
     match pair.as_str().parse::<u32>() {
         Ok(n) if n <= 100_000 => Ok(Spanned::new(n, at)),
-        _ => Err(Diagnostic::new(
-            Code::BadNumber,
-            format!("`{}` is too large", pair.as_str()),
-            at,
-            "too large",
-        )
-        .with_help("numbers in a policy are at most 100000")),
+        _ => Err(Diagnostic::new(Code::BadNumber, format!("`{}` is too large", pair.as_str()), at, "too large")
+            .with_help("numbers in a policy are at most 100000")),
     }
 }
 
@@ -343,21 +278,11 @@ fn date(pair: &Pair<Rule>) -> Result<Spanned<Date>> {
         _ => None,
     };
     match parsed {
-        Some(d)
-            if d.month >= 1
-                && d.month <= 12
-                && d.day >= 1
-                && d.day <= days_in_month(d.year, d.month) =>
-        {
+        Some(d) if d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month) => {
             Ok(Spanned::new(d, at))
         }
-        _ => Err(Diagnostic::new(
-            Code::BadDate,
-            format!("`{s}` is not a date that exists"),
-            at,
-            "not a real date",
-        )
-        .with_help("write dates as year-month-day, for example `2021-10-31`")),
+        _ => Err(Diagnostic::new(Code::BadDate, format!("`{s}` is not a date that exists"), at, "not a real date")
+            .with_help("write dates as year-month-day, for example `2021-10-31`")),
     }
 }
 
@@ -384,29 +309,18 @@ fn span(pair: &Pair<Rule>) -> Span {
 
 fn only_child(pair: Pair<Rule>) -> Result<Pair<Rule>> {
     let at = span(&pair);
-    pair.into_inner()
-        .next()
-        .ok_or_else(|| internal(at, "a rule has no content"))
+    pair.into_inner().next().ok_or_else(|| internal(at, "a rule has no content"))
 }
 
 fn next<'a>(pairs: &mut Pairs<'a, Rule>, at: Span) -> Result<Pair<'a, Rule>> {
-    pairs
-        .next()
-        .ok_or_else(|| internal(at, "a rule is missing a part"))
+    pairs.next().ok_or_else(|| internal(at, "a rule is missing a part"))
 }
 
 fn one(rest: Vec<Pair<Rule>>, at: Span) -> Result<Pair<Rule>> {
-    rest.into_iter()
-        .next()
-        .ok_or_else(|| internal(at, "an item has no value"))
+    rest.into_iter().next().ok_or_else(|| internal(at, "an item has no value"))
 }
 
 fn internal(at: Span, what: &str) -> Diagnostic {
-    Diagnostic::new(
-        Code::Internal,
-        format!("internal compiler error: {what}"),
-        at,
-        "here",
-    )
-    .with_help("this is a bug in policyc; please report it with this policy file")
+    Diagnostic::new(Code::Internal, format!("internal compiler error: {what}"), at, "here")
+        .with_help("this is a bug in policyc; please report it with this policy file")
 }

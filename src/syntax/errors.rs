@@ -45,9 +45,7 @@ pub fn to_diagnostic(src: &str, error: &Error<Rule>) -> Diagnostic {
     });
     // After a text, another `LANG "..."` may follow; inside a block that possibility is noise
     // next to the list of items.
-    let at_top = positives
-        .iter()
-        .any(|r| matches!(r, Rule::file | Rule::declaration));
+    let at_top = positives.iter().any(|r| matches!(r, Rule::file | Rule::declaration));
     let expected: Vec<RuleWords> = positives
         .iter()
         .filter(|r| !(block.is_some() && **r == Rule::lang))
@@ -148,36 +146,23 @@ fn help(found: &Found, block: Option<BlockItems>, positives: &[Rule]) -> String 
             return format!("did you mean `{suggestion}`?");
         }
         if block.is_some() && positives.contains(&Rule::comma) {
-            return format!(
-                "if `{word}` belongs to the list before it, separate them with a comma"
-            );
+            return format!("if `{word}` belongs to the list before it, separate them with a comma");
         }
     }
     if found.description == "text in quotes" && positives.contains(&Rule::lang) {
-        return "a text that differs between languages starts with its language: `da \"...\"`"
-            .to_string();
+        return "a text that differs between languages starts with its language: `da \"...\"`".to_string();
     }
     if let Some(b) = block {
         return format!("a {} can contain: {}", b.noun(), backticked(b.keywords()));
     }
-    if positives
-        .iter()
-        .any(|r| matches!(r, Rule::file | Rule::declaration | Rule::EOI))
-    {
-        return format!(
-            "a policy file is a list of blocks: {}",
-            backticked(DECLARATIONS)
-        );
+    if positives.iter().any(|r| matches!(r, Rule::file | Rule::declaration | Rule::EOI)) {
+        return format!("a policy file is a list of blocks: {}", backticked(DECLARATIONS));
     }
     "see docs/language.md for how each block and item is written".to_string()
 }
 
 fn backticked(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    words.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
 }
 
 fn join_or(items: &[String]) -> String {
@@ -200,12 +185,7 @@ impl Found {
     fn at(src: &str, pos: usize) -> Found {
         let rest = src.get(pos..).unwrap_or("");
         let Some(first) = rest.chars().next() else {
-            return Found {
-                description: "end of file".into(),
-                span: Span::new(pos, pos),
-                word: None,
-                is_end: true,
-            };
+            return Found { description: "end of file".into(), span: Span::new(pos, pos), word: None, is_end: true };
         };
         let is_word_char = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
         if is_word_char(first) {
@@ -223,12 +203,7 @@ impl Found {
             '"' => "text in quotes".to_string(),
             c => format!("`{c}`"),
         };
-        Found {
-            description,
-            span,
-            word: None,
-            is_end: false,
-        }
+        Found { description, span, word: None, is_end: false }
     }
 }
 
@@ -266,10 +241,7 @@ fn scan(src: &str) -> Scan {
                     }
                 }
                 if !closed {
-                    return Scan {
-                        unterminated_text: Some(i),
-                        open_braces,
-                    };
+                    return Scan { unterminated_text: Some(i), open_braces };
                 }
             }
             '{' => open_braces.push(i),
@@ -279,8 +251,5 @@ fn scan(src: &str) -> Scan {
             _ => {}
         }
     }
-    Scan {
-        unterminated_text: None,
-        open_braces,
-    }
+    Scan { unterminated_text: None, open_braces }
 }

@@ -103,14 +103,7 @@ impl BlockItems {
     /// The keywords that may start an item of this block.
     pub fn keywords(self) -> &'static [&'static str] {
         match self {
-            BlockItems::Policy => &[
-                "title",
-                "languages",
-                "jurisdiction",
-                "version",
-                "effective",
-                "layout",
-            ],
+            BlockItems::Policy => &["title", "languages", "jurisdiction", "version", "effective", "layout"],
             BlockItems::Controller => &[
                 "name",
                 "registration",
@@ -164,9 +157,7 @@ impl BlockItems {
                 "justification",
                 "description",
             ],
-            BlockItems::Cookie => &[
-                "provider", "class", "party", "lifetime", "consent", "purpose",
-            ],
+            BlockItems::Cookie => &["provider", "class", "party", "lifetime", "consent", "purpose"],
             BlockItems::Security => &["measure", "breach-notification", "description"],
             BlockItems::Rights => &["email", "phone", "address", "web", "respond", "description"],
             BlockItems::Section => &["title", "body"],
@@ -189,19 +180,15 @@ pub(super) fn keyword(rule: Rule) -> Option<&'static str> {
 
 pub(super) fn words(rule: Rule) -> RuleWords {
     match rule {
-        Rule::file => RuleWords::Phrase(
-            "a block such as `policy`, `controller`, `data`, `purpose` or `retention`",
-        ),
-        Rule::declaration => RuleWords::Phrase(
-            "a block such as `policy`, `controller`, `data`, `purpose` or `retention`",
-        ),
+        Rule::file => RuleWords::Phrase("a block such as `policy`, `controller`, `data`, `purpose` or `retention`"),
+        Rule::declaration => {
+            RuleWords::Phrase("a block such as `policy`, `controller`, `data`, `purpose` or `retention`")
+        }
         Rule::policy_decl => RuleWords::Phrase("a `policy` block"),
         Rule::policy_item => RuleWords::BlockItem(BlockItems::Policy),
         Rule::controller_decl => RuleWords::Phrase("a `controller` block"),
         Rule::controller_item => RuleWords::BlockItem(BlockItems::Controller),
-        Rule::contact_block => {
-            RuleWords::Phrase("a `dpo`, `privacy-contact` or `representative` block")
-        }
+        Rule::contact_block => RuleWords::Phrase("a `dpo`, `privacy-contact` or `representative` block"),
         Rule::contact_item => RuleWords::BlockItem(BlockItems::Contact),
         Rule::group_decl => RuleWords::Phrase("a `group` block"),
         Rule::group_item => RuleWords::BlockItem(BlockItems::Group),
@@ -277,9 +264,7 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::keep_item => RuleWords::Keyword("keep"),
         Rule::keep_until => RuleWords::Phrase("`until` and an event"),
         Rule::keep_indefinitely => RuleWords::Phrase("`indefinitely`"),
-        Rule::keep_for => {
-            RuleWords::Phrase("a duration and an event, such as `6 months after last-contact`")
-        }
+        Rule::keep_for => RuleWords::Phrase("a duration and an event, such as `6 months after last-contact`"),
         Rule::align_item => RuleWords::Keyword("align"),
         Rule::then_item => RuleWords::Keyword("then"),
         Rule::reconfirm_item => RuleWords::Keyword("reconfirm"),
@@ -292,9 +277,7 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::lang_text => RuleWords::Phrase("a text with a language tag, like `da \"...\"`"),
         Rule::name_value => RuleWords::Phrase("a name in quotes, or a text with a language tag"),
         Rule::lang => RuleWords::Phrase("a language tag such as `da` or `sv`"),
-        Rule::country_code => {
-            RuleWords::Phrase("a two-letter country code in capitals, such as `DK` or `US`")
-        }
+        Rule::country_code => RuleWords::Phrase("a two-letter country code in capitals, such as `DK` or `US`"),
         Rule::duration => RuleWords::Phrase("a duration such as `6 months`"),
         Rule::unit => RuleWords::Phrase("a unit of time: `days`, `weeks`, `months` or `years`"),
         Rule::up_to => RuleWords::Phrase("`up to`"),

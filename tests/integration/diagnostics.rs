@@ -7,14 +7,9 @@ use crate::{policies_in, source};
 
 /// Words from the grammar's internals that must never reach a policy author.
 fn leaks_rule_name(text: &str) -> Option<&str> {
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .find(|w| {
-            w.starts_with("k_")
-                || w.ends_with("_item")
-                || w.ends_with("_decl")
-                || w.ends_with("_block")
-                || *w == "EOI"
-        })
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).find(|w| {
+        w.starts_with("k_") || w.ends_with("_item") || w.ends_with("_decl") || w.ends_with("_block") || *w == "EOI"
+    })
 }
 
 #[test]
@@ -24,43 +19,17 @@ fn broken_policies_give_coded_errors_in_plain_words() {
     for path in broken {
         let file = source(&path);
         let compiled = policyc::compile(&file);
-        assert!(
-            compiled.policy.is_none(),
-            "{} should not compile",
-            file.name
-        );
-        assert!(
-            compiled
-                .diagnostics
-                .iter()
-                .any(|d| d.severity() == Severity::Error),
-            "{} gave no error",
-            file.name
-        );
+        assert!(compiled.policy.is_none(), "{} should not compile", file.name);
+        assert!(compiled.diagnostics.iter().any(|d| d.severity() == Severity::Error), "{} gave no error", file.name);
         let rendered = render_plain(&file, &compiled.diagnostics);
         for d in &compiled.diagnostics {
-            assert!(
-                d.help.is_some(),
-                "{}: {} has no help line",
-                file.name,
-                d.code.as_str()
-            );
+            assert!(d.help.is_some(), "{}: {} has no help line", file.name, d.code.as_str());
         }
-        assert!(
-            rendered.contains(&format!("┌─ {}:", file.name)),
-            "{}: no file:line:col in\n{rendered}",
-            file.name
-        );
+        assert!(rendered.contains(&format!("┌─ {}:", file.name)), "{}: no file:line:col in\n{rendered}", file.name);
         if let Some(word) = leaks_rule_name(&rendered.replace(&file.name, "")) {
-            panic!(
-                "{}: grammar rule name `{word}` leaked into\n{rendered}",
-                file.name
-            );
+            panic!("{}: grammar rule name `{word}` leaked into\n{rendered}", file.name);
         }
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         insta::with_settings!({ snapshot_suffix => stem, prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!("diagnostics", rendered);
         });
@@ -69,10 +38,7 @@ fn broken_policies_give_coded_errors_in_plain_words() {
 
 #[test]
 fn the_leak_detector_detects_leaks() {
-    assert_eq!(
-        leaks_rule_name("expected purpose_item or `}`"),
-        Some("purpose_item")
-    );
+    assert_eq!(leaks_rule_name("expected purpose_item or `}`"), Some("purpose_item"));
     assert_eq!(leaks_rule_name("expected k_title"), Some("k_title"));
     assert_eq!(leaks_rule_name("expected an item of the purpose"), None);
 }
@@ -80,11 +46,7 @@ fn the_leak_detector_detects_leaks() {
 #[test]
 fn every_code_has_an_explanation() {
     for code in policyc::diagnostic::Code::ALL {
-        assert!(
-            code.explanation().len() > 40,
-            "{} has no real explanation",
-            code.as_str()
-        );
+        assert!(code.explanation().len() > 40, "{} has no real explanation", code.as_str());
     }
 }
 
@@ -98,8 +60,7 @@ fn block_keyword_lists_match_the_grammar() {
             let text = format!("{} {kw} @", block.opening());
             let kw_end = text.len() - 2;
             let file = policyc::span::SourceFile::new("kw.policy", text.clone());
-            let errors =
-                policyc::syntax::parse(&file).expect_err("an unfinished block cannot parse");
+            let errors = policyc::syntax::parse(&file).expect_err("an unfinished block cannot parse");
             assert!(
                 errors[0].primary_span().start >= kw_end,
                 "`{kw}` is listed for the {} but rejected: {text}",
@@ -109,10 +70,6 @@ fn block_keyword_lists_match_the_grammar() {
         let text = format!("{} zzz @", block.opening());
         let file = policyc::span::SourceFile::new("kw.policy", text.clone());
         let errors = policyc::syntax::parse(&file).expect_err("an unknown word cannot parse");
-        assert!(
-            errors[0].message.contains(block.noun()),
-            "{text}: {}",
-            errors[0].message
-        );
+        assert!(errors[0].message.contains(block.noun()), "{text}: {}", errors[0].message);
     }
 }

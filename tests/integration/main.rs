@@ -19,13 +19,8 @@ pub fn root() -> PathBuf {
 /// A file read as a source, named by its path relative to the repository root so that
 /// snapshots are the same on every machine.
 pub fn source(path: &Path) -> SourceFile {
-    let text =
-        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-    let name = path
-        .strip_prefix(root())
-        .unwrap_or(path)
-        .display()
-        .to_string();
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    let name = path.strip_prefix(root()).unwrap_or(path).display().to_string();
     SourceFile::new(name, text)
 }
 

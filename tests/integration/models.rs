@@ -14,10 +14,7 @@ fn all_five_seed_policies_are_present() {
         .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect();
     for id in SEED_POLICIES {
-        assert!(
-            present.iter().any(|p| p == id),
-            "policies/{id}.policy is missing"
-        );
+        assert!(present.iter().any(|p| p == id), "policies/{id}.policy is missing");
     }
 }
 
@@ -28,20 +25,11 @@ fn policies_compile_without_errors_and_match_their_snapshots() {
             let file = source(&path);
             let compiled = policyc::compile(&file);
             let rendered = render_plain(&file, &compiled.diagnostics);
-            let Some(policy) = compiled.policy else {
-                panic!("{}:\n{rendered}", file.name)
-            };
+            let Some(policy) = compiled.policy else { panic!("{}:\n{rendered}", file.name) };
             // The file name and the policy id agree, so outputs are named predictably.
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             if folder == "policies" {
-                assert_eq!(
-                    policy.header.id.value, stem,
-                    "{}: the policy id should match the file name",
-                    file.name
-                );
+                assert_eq!(policy.header.id.value, stem, "{}: the policy id should match the file name", file.name);
             }
             insta::with_settings!({ snapshot_suffix => stem.clone(), prepend_module_to_snapshot => false }, {
                 insta::assert_yaml_snapshot!("model", policy);

@@ -16,33 +16,12 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
+        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
     }
 }
 
-const NOISE: &[&str] = &[
-    "{",
-    "}",
-    "\"",
-    "\\",
-    ",",
-    "//",
-    "\n",
-    " ",
-    "é",
-    "ø",
-    "€",
-    "\u{0}",
-    "data",
-    "keep",
-    "da",
-    "0",
-    "99999999999",
-];
+const NOISE: &[&str] =
+    &["{", "}", "\"", "\\", ",", "//", "\n", " ", "é", "ø", "€", "\u{0}", "data", "keep", "da", "0", "99999999999"];
 
 fn mutate(text: &str, rng: &mut Rng) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -87,20 +66,14 @@ fn mutated_policies_never_panic() {
             // Rendering walks every span against the text: it must not panic either.
             let _ = policyc::diagnostic::render_plain(&file, &compiled.diagnostics);
             if compiled.policy.is_none() {
-                assert!(
-                    !compiled.diagnostics.is_empty(),
-                    "a failed compile must say why"
-                );
+                assert!(!compiled.diagnostics.is_empty(), "a failed compile must say why");
                 with_errors += 1;
             }
             total += 1;
         }
     }
     // Most mutants break the policy; if none did, the mutator is not mutating.
-    assert!(
-        with_errors * 2 > total,
-        "only {with_errors} of {total} mutants were rejected"
-    );
+    assert!(with_errors * 2 > total, "only {with_errors} of {total} mutants were rejected");
 }
 
 #[test]

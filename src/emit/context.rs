@@ -1,0 +1,653 @@
+//! The facts a notice template renders, for one policy in one language. Everything the law
+//! derives (which rights apply, the supervisory authority, where data came from, which
+//! retention rules cover a purpose) is worked out here, language-neutrally; every string from
+//! the policy is already escaped for Markdown. The words come from the templates' lexicon.
+
+use serde::Serialize;
+
+use crate::emit::markdown::{escape, href};
+use crate::law::tables;
+use crate::model::vocab::{Lang, LegalBasis, Vocabulary};
+use crate::model::{
+    self, DataKind, Date, Duration, Lifetime, Period, Policy, Purpose, RetentionRule, SourceRef, Text, Transfer,
+    Trigger,
+};
+
+/// Markdown-escaped text from the policy.
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct Md(String);
+
+#[derive(Debug, Serialize)]
+pub struct Notice {
+    pub lang: &'static str,
+    pub layout: &'static str,
+    /// `policyc 0.1.0`
+    pub generator: String,
+    /// The policy file the notice was generated from.
+    pub source: Md,
+    pub policy: PolicyInfo,
+    pub jurisdiction: &'static str,
+    pub controller: ControllerInfo,
+    pub authority: AuthorityInfo,
+    pub groups: Vec<GroupInfo>,
+    pub data: Vec<DataInfo>,
+    pub sources: Vec<SourceInfo>,
+    pub purposes: Vec<PurposeInfo>,
+    pub recipients: Vec<RecipientInfo>,
+    pub storage: Vec<StorageInfo>,
+    pub retention: Vec<RetentionInfo>,
+    pub cookies: Vec<CookieInfo>,
+    pub rights: RightsInfo,
+    pub security: Option<SecurityInfo>,
+    pub sections: Vec<SectionInfo>,
+    /// Some data does not come from the person (Art. 14).
+    pub art14: bool,
+    /// Some recipient is outside the EU/EEA.
+    pub transfers: bool,
+    /// Some data is special-category, criminal-offence data or an identity number.
+    pub sensitive: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PolicyInfo {
+    pub id: String,
+    pub title: Option<Md>,
+    pub version: Option<Md>,
+    pub effective: Option<DateInfo>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DateInfo {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ControllerInfo {
+    pub name: Md,
+    pub registration: Option<Md>,
+    pub address: Option<Md>,
+    pub email: Option<Md>,
+    pub email_href: Option<String>,
+    pub phone: Option<Md>,
+    pub web: Option<Md>,
+    pub web_href: Option<String>,
+    pub public_authority: bool,
+    pub dpo: Option<ContactInfo>,
+    pub privacy_contact: Option<ContactInfo>,
+    pub representative: Option<ContactInfo>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ContactInfo {
+    pub name: Option<Md>,
+    pub address: Option<Md>,
+    pub email: Option<Md>,
+    pub email_href: Option<String>,
+    pub phone: Option<Md>,
+    pub web: Option<Md>,
+    pub web_href: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AuthorityInfo {
+    pub name: Md,
+    pub address: Md,
+    pub web: Md,
+    pub web_href: Option<String>,
+}
+
+/// A declaration referred to from elsewhere: its id (for anchors) and its name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Named {
+    pub id: String,
+    pub name: Md,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupInfo {
+    pub id: String,
+    pub name: Md,
+    pub description: Option<Md>,
+    pub purposes: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DataInfo {
+    pub id: String,
+    pub name: Md,
+    /// `ordinary`, `special`, `criminal`, `national-id` or `financial`.
+    pub kind: &'static str,
+    /// For `special`: the Art. 9(1) category.
+    pub category: Option<&'static str>,
+    pub examples: Option<Md>,
+    pub description: Option<Md>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceInfo {
+    pub id: String,
+    pub name: Md,
+    pub description: Option<Md>,
+    pub publicly_accessible: bool,
+    /// The data categories obtained from this source (Art. 14(1)(d)).
+    pub data: Vec<Named>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PurposeInfo {
+    pub id: String,
+    pub title: Md,
+    pub description: Option<Md>,
+    pub groups: Vec<Named>,
+    pub data: Vec<Named>,
+    pub from_person: bool,
+    pub sources: Vec<Named>,
+    pub bases: Vec<&'static str>,
+    pub legitimate_interest: Option<Md>,
+    pub art9: Option<&'static str>,
+    pub art10: Option<&'static str>,
+    pub id_number: Option<&'static str>,
+    pub provision: Option<&'static str>,
+    pub consequence: Option<Md>,
+    pub profiling: Option<ProfilingInfo>,
+    pub automated_decision: Option<ProfilingInfo>,
+    pub recipients: Vec<Named>,
+    pub storage: Vec<Named>,
+    pub direct_marketing: bool,
+    /// The retention rules that cover this purpose's data.
+    pub retention: Vec<RetentionInfo>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProfilingInfo {
+    pub logic: Option<Md>,
+    pub consequences: Option<Md>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RecipientInfo {
+    pub id: String,
+    pub name: Md,
+    pub description: Option<Md>,
+    pub role: &'static str,
+    pub country: Option<String>,
+    pub third_country: bool,
+    pub transfer: Option<TransferInfo>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TransferInfo {
+    /// `adequacy`, `standard-contractual-clauses`, `binding-corporate-rules` or `derogation`.
+    pub mechanism: &'static str,
+    /// For adequacy: the framework; for a derogation: which.
+    pub detail: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StorageInfo {
+    pub id: String,
+    pub name: Md,
+    pub description: Option<Md>,
+    pub medium: &'static str,
+    pub operator: Option<Named>,
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RetentionInfo {
+    pub id: String,
+    pub data: Vec<Named>,
+    pub groups: Vec<Named>,
+    pub purposes: Vec<Named>,
+    pub storage: Vec<Named>,
+    pub period: PeriodInfo,
+    /// `financial-year` or `calendar-year`.
+    pub align: Option<&'static str>,
+    pub action: &'static str,
+    pub reconfirm: Option<DurationInfo>,
+    pub law: Option<Md>,
+    pub justification: Option<Md>,
+    pub description: Option<Md>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodInfo {
+    /// `after`, `until` or `indefinitely`.
+    pub kind: &'static str,
+    pub duration: Option<DurationInfo>,
+    pub up_to: bool,
+    pub event: Option<EventInfo>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DurationInfo {
+    pub amount: u32,
+    /// `day`, `week`, `month` or `year`.
+    pub unit: &'static str,
+}
+
+/// A standard event (its word, worded by the lexicon) or a declared one (its name).
+#[derive(Debug, Clone, Serialize)]
+pub struct EventInfo {
+    pub standard: Option<&'static str>,
+    pub name: Option<Md>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CookieInfo {
+    pub name: Md,
+    pub provider: Option<Named>,
+    pub class: &'static str,
+    pub party: &'static str,
+    pub session: bool,
+    pub lifetime: Option<DurationInfo>,
+    pub consent: bool,
+    pub purpose: Option<Md>,
+}
+
+/// The rights that apply, derived from the legal bases: each list names the purposes that
+/// give rise to it (empty: the right does not arise).
+#[derive(Debug, Serialize)]
+pub struct RightsInfo {
+    pub portability: Vec<Named>,
+    pub objection: Vec<Named>,
+    pub objection_marketing: Vec<Named>,
+    pub withdraw_consent: Vec<Named>,
+    pub automated_decisions: Vec<Named>,
+    pub email: Option<Md>,
+    pub email_href: Option<String>,
+    pub phone: Option<Md>,
+    pub address: Option<Md>,
+    pub web: Option<Md>,
+    pub web_href: Option<String>,
+    pub respond_within: Option<DurationInfo>,
+    pub description: Option<Md>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SecurityInfo {
+    pub measures: Vec<Md>,
+    pub breach_notification: bool,
+    pub description: Option<Md>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionInfo {
+    pub id: String,
+    pub title: Md,
+    pub body: Md,
+}
+
+/// Build the notice facts for `policy` in `lang`.
+pub fn notice(policy: &Policy, lang: Lang, source: &str) -> Notice {
+    let cx = Builder { policy, lang };
+    let tables = tables();
+    let authority = &tables.national(policy.header.jurisdiction.value).authority;
+    let retention: Vec<RetentionInfo> = policy.retention.iter().map(|r| cx.retention(r)).collect();
+    let purposes: Vec<PurposeInfo> = policy.purposes.iter().map(|p| cx.purpose(p, &retention)).collect();
+    let recipients: Vec<RecipientInfo> = policy.recipients.iter().map(|r| cx.recipient(r)).collect();
+    Notice {
+        lang: lang.word(),
+        layout: policy.header.layout.word(),
+        generator: format!("policyc {}", env!("CARGO_PKG_VERSION")),
+        source: Md(escape(source)),
+        policy: PolicyInfo {
+            id: policy.header.id.value.clone(),
+            title: cx.opt(&policy.header.title),
+            version: policy.header.version.as_deref().map(md),
+            effective: policy.header.effective.map(date),
+        },
+        jurisdiction: policy.header.jurisdiction.value.word(),
+        controller: cx.controller(),
+        authority: AuthorityInfo {
+            name: md(&authority.name),
+            address: md(&authority.address),
+            web: md(&authority.web),
+            web_href: href(&authority.web),
+        },
+        groups: policy
+            .groups
+            .iter()
+            .map(|g| GroupInfo {
+                id: g.id.value.clone(),
+                name: cx.text(&g.name),
+                description: cx.opt(&g.description),
+                purposes: policy
+                    .purposes
+                    .iter()
+                    .filter(|p| p.subjects.iter().any(|s| s.name == g.id.value))
+                    .map(|p| p.id.value.clone())
+                    .collect(),
+            })
+            .collect(),
+        data: policy.data.iter().map(|d| cx.data(d)).collect(),
+        sources: cx.sources(),
+        art14: policy.purposes.iter().any(|p| p.sources.iter().any(|s| matches!(s, SourceRef::Declared(_)))),
+        transfers: recipients.iter().any(|r| r.third_country),
+        sensitive: policy
+            .data
+            .iter()
+            .any(|d| d.kind.value != DataKind::Ordinary && d.kind.value != DataKind::Financial),
+        rights: cx.rights(),
+        security: policy.security.as_ref().map(|s| SecurityInfo {
+            measures: s.measures.iter().map(|m| cx.text(m)).collect(),
+            breach_notification: s.breach_notification,
+            description: cx.opt(&s.description),
+        }),
+        sections: policy
+            .sections
+            .iter()
+            .map(|s| SectionInfo { id: s.id.value.clone(), title: cx.text(&s.title), body: cx.text(&s.body) })
+            .collect(),
+        storage: policy
+            .storage
+            .iter()
+            .map(|s| StorageInfo {
+                id: s.id.value.clone(),
+                name: cx.text(&s.name),
+                description: cx.opt(&s.description),
+                medium: s.medium.word(),
+                operator: s.operated_by.as_ref().map(|r| cx.recipient_named(r.index)),
+                country: s.country.as_ref().map(|c| c.value.clone()),
+            })
+            .collect(),
+        cookies: policy.cookies.iter().map(|c| cx.cookie(c)).collect(),
+        purposes,
+        recipients,
+        retention,
+    }
+}
+
+struct Builder<'a> {
+    policy: &'a Policy,
+    lang: Lang,
+}
+
+impl Builder<'_> {
+    fn text(&self, t: &Text) -> Md {
+        Md(escape(t.get(self.lang)))
+    }
+
+    fn opt(&self, t: &Option<Text>) -> Option<Md> {
+        t.as_ref().map(|t| self.text(t))
+    }
+
+    fn controller(&self) -> ControllerInfo {
+        let c = &self.policy.controller;
+        ControllerInfo {
+            name: self.text(&c.name),
+            registration: c.registration.as_deref().map(md),
+            address: c.address.as_deref().map(md),
+            email: c.email.as_deref().map(md),
+            email_href: c.email.as_deref().and_then(mailto),
+            phone: c.phone.as_deref().map(md),
+            web: c.web.as_deref().map(md),
+            web_href: c.web.as_deref().and_then(href),
+            public_authority: c.public_authority,
+            dpo: c.dpo.as_ref().map(|x| self.contact(x)),
+            privacy_contact: c.privacy_contact.as_ref().map(|x| self.contact(x)),
+            representative: c.representative.as_ref().map(|x| self.contact(x)),
+        }
+    }
+
+    fn contact(&self, c: &model::Contact) -> ContactInfo {
+        ContactInfo {
+            name: self.opt(&c.name),
+            address: c.address.as_deref().map(md),
+            email: c.email.as_deref().map(md),
+            email_href: c.email.as_deref().and_then(mailto),
+            phone: c.phone.as_deref().map(md),
+            web: c.web.as_deref().map(md),
+            web_href: c.web.as_deref().and_then(href),
+        }
+    }
+
+    fn data(&self, d: &model::DataCategory) -> DataInfo {
+        let (kind, category) = match d.kind.value {
+            DataKind::Ordinary => ("ordinary", None),
+            DataKind::Special(c) => ("special", Some(c.word())),
+            DataKind::Criminal => ("criminal", None),
+            DataKind::NationalId => ("national-id", None),
+            DataKind::Financial => ("financial", None),
+        };
+        DataInfo {
+            id: d.id.value.clone(),
+            name: self.text(&d.name),
+            kind,
+            category,
+            examples: self.opt(&d.examples),
+            description: self.opt(&d.description),
+        }
+    }
+
+    fn named(&self, id: &str, name: &Text) -> Named {
+        Named { id: id.to_string(), name: self.text(name) }
+    }
+
+    fn data_named(&self, i: usize) -> Named {
+        let d = &self.policy.data[i];
+        self.named(&d.id.value, &d.name)
+    }
+
+    fn group_named(&self, i: usize) -> Named {
+        let g = &self.policy.groups[i];
+        self.named(&g.id.value, &g.name)
+    }
+
+    fn recipient_named(&self, i: usize) -> Named {
+        let r = &self.policy.recipients[i];
+        self.named(&r.id.value, &r.name)
+    }
+
+    fn storage_named(&self, i: usize) -> Named {
+        let s = &self.policy.storage[i];
+        self.named(&s.id.value, &s.name)
+    }
+
+    fn purpose_named(&self, p: &Purpose) -> Named {
+        self.named(&p.id.value, &p.title)
+    }
+
+    /// Declared sources that some purpose uses, with the data obtained from each.
+    fn sources(&self) -> Vec<SourceInfo> {
+        self.policy
+            .sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let mut data: Vec<usize> = Vec::new();
+                for p in &self.policy.purposes {
+                    if p.sources.iter().any(|r| matches!(r, SourceRef::Declared(r) if r.index == i)) {
+                        for d in &p.data {
+                            if !data.contains(&d.index) {
+                                data.push(d.index);
+                            }
+                        }
+                    }
+                }
+                (!data.is_empty()).then(|| SourceInfo {
+                    id: s.id.value.clone(),
+                    name: self.text(&s.name),
+                    description: self.opt(&s.description),
+                    publicly_accessible: s.publicly_accessible,
+                    data: data.into_iter().map(|d| self.data_named(d)).collect(),
+                })
+            })
+            .collect()
+    }
+
+    fn purpose(&self, p: &Purpose, retention: &[RetentionInfo]) -> PurposeInfo {
+        let covers = |r: &RetentionRule| {
+            (r.purposes.is_empty() || r.purposes.iter().any(|x| x.name == p.id.value))
+                && (r.data.is_empty() || r.data.iter().any(|d| p.data.contains(d)))
+                && (r.subjects.is_empty() || p.subjects.is_empty() || r.subjects.iter().any(|g| p.subjects.contains(g)))
+        };
+        let profiling = |x: &Option<model::Profiling>| {
+            x.as_ref().map(|x| ProfilingInfo { logic: self.opt(&x.logic), consequences: self.opt(&x.consequences) })
+        };
+        PurposeInfo {
+            id: p.id.value.clone(),
+            title: self.text(&p.title),
+            description: self.opt(&p.description),
+            groups: p.subjects.iter().map(|g| self.group_named(g.index)).collect(),
+            data: p.data.iter().map(|d| self.data_named(d.index)).collect(),
+            from_person: p.sources.iter().any(|s| matches!(s, SourceRef::Person(_))),
+            sources: p
+                .sources
+                .iter()
+                .filter_map(|s| match s {
+                    SourceRef::Declared(r) => Some(self.named(&r.name, &self.policy.sources[r.index].name)),
+                    SourceRef::Person(_) => None,
+                })
+                .collect(),
+            bases: p.bases.iter().map(|b| b.value.word()).collect(),
+            legitimate_interest: self.opt(&p.legitimate_interest),
+            art9: p.art9.as_ref().map(|c| c.value.word()),
+            art10: p.art10.as_ref().map(|c| c.value.word()),
+            id_number: p.id_number.as_ref().map(|c| c.value.word()),
+            provision: p.provision.as_ref().map(|c| c.value.word()),
+            consequence: self.opt(&p.consequence),
+            profiling: profiling(&p.profiling),
+            automated_decision: profiling(&p.automated_decision),
+            recipients: p.recipients.iter().map(|r| self.recipient_named(r.index)).collect(),
+            storage: p.storage.iter().map(|s| self.storage_named(s.index)).collect(),
+            direct_marketing: p.direct_marketing,
+            retention: self
+                .policy
+                .retention
+                .iter()
+                .zip(retention)
+                .filter(|(r, _)| covers(r))
+                .map(|(_, info)| info.clone())
+                .collect(),
+        }
+    }
+
+    fn recipient(&self, r: &model::Recipient) -> RecipientInfo {
+        let third_country = r.country.as_ref().is_some_and(|c| !tables().is_eea(&c.value));
+        RecipientInfo {
+            id: r.id.value.clone(),
+            name: self.text(&r.name),
+            description: self.opt(&r.description),
+            role: r.role.value.word(),
+            country: r.country.as_ref().map(|c| c.value.clone()),
+            third_country,
+            transfer: r.transfer.as_ref().map(|t| match t.value {
+                Transfer::Adequacy(f) => TransferInfo { mechanism: "adequacy", detail: f.map(|f| f.word()) },
+                Transfer::StandardContractualClauses => {
+                    TransferInfo { mechanism: "standard-contractual-clauses", detail: None }
+                }
+                Transfer::BindingCorporateRules => TransferInfo { mechanism: "binding-corporate-rules", detail: None },
+                Transfer::Derogation(d) => TransferInfo { mechanism: "derogation", detail: Some(d.word()) },
+            }),
+        }
+    }
+
+    fn retention(&self, r: &RetentionRule) -> RetentionInfo {
+        let event = |t: &Trigger| match t {
+            Trigger::Standard(e) => EventInfo { standard: Some(e.word()), name: None },
+            Trigger::Custom(r) => {
+                EventInfo { standard: None, name: Some(self.text(&self.policy.events[r.index].name)) }
+            }
+        };
+        let period = match &r.period.value {
+            Period::After { duration, up_to, event: e } => PeriodInfo {
+                kind: "after",
+                duration: Some(duration_info(*duration)),
+                up_to: *up_to,
+                event: Some(event(e)),
+            },
+            Period::Until(e) => PeriodInfo { kind: "until", duration: None, up_to: false, event: Some(event(e)) },
+            Period::Indefinitely => PeriodInfo { kind: "indefinitely", duration: None, up_to: false, event: None },
+        };
+        RetentionInfo {
+            id: r.id.value.clone(),
+            data: r.data.iter().map(|d| self.data_named(d.index)).collect(),
+            groups: r.subjects.iter().map(|g| self.group_named(g.index)).collect(),
+            purposes: r.purposes.iter().map(|p| self.purpose_named(&self.policy.purposes[p.index])).collect(),
+            storage: r.storage.iter().map(|s| self.storage_named(s.index)).collect(),
+            period,
+            align: r.align.map(|a| a.word()),
+            action: r.action.word(),
+            reconfirm: r.reconfirm.map(duration_info),
+            law: self.opt(&r.law),
+            justification: self.opt(&r.justification),
+            description: self.opt(&r.description),
+        }
+    }
+
+    fn cookie(&self, c: &model::Cookie) -> CookieInfo {
+        CookieInfo {
+            name: md(&c.name.value),
+            provider: c.provider.as_ref().map(|r| self.recipient_named(r.index)),
+            class: c.class.value.word(),
+            party: c.party.word(),
+            session: c.lifetime == Some(Lifetime::Session),
+            lifetime: match c.lifetime {
+                Some(Lifetime::For(d)) => Some(duration_info(d)),
+                _ => None,
+            },
+            consent: c.consent.as_ref().is_some_and(|b| b.value),
+            purpose: self.opt(&c.purpose),
+        }
+    }
+
+    /// Which rights arise from which purposes (Art. 7(3), 20, 21, 22).
+    fn rights(&self) -> RightsInfo {
+        let purposes = &self.policy.purposes;
+        let with = |f: &dyn Fn(&Purpose) -> bool| -> Vec<Named> {
+            purposes.iter().filter(|p| f(p)).map(|p| self.purpose_named(p)).collect()
+        };
+        let has = |p: &Purpose, b: LegalBasis| p.bases.iter().any(|x| x.value == b);
+        let r = self.policy.rights.as_ref();
+        let c = &self.policy.controller;
+        // Without a rights block, requests go to the controller's own channels.
+        let email = r.and_then(|r| r.email.as_deref()).or(c.email.as_deref());
+        let phone = r.and_then(|r| r.phone.as_deref()).or(c.phone.as_deref());
+        let address = r.and_then(|r| r.address.as_deref()).or(c.address.as_deref());
+        let web = r.and_then(|r| r.web.as_deref()).or(c.web.as_deref());
+        RightsInfo {
+            portability: with(&|p| has(p, LegalBasis::Consent) || has(p, LegalBasis::Contract)),
+            objection: with(&|p| has(p, LegalBasis::PublicTask) || has(p, LegalBasis::LegitimateInterests)),
+            objection_marketing: with(&|p| p.direct_marketing),
+            withdraw_consent: with(&|p| {
+                has(p, LegalBasis::Consent)
+                    || p.art9.as_ref().is_some_and(|c| c.value == crate::model::vocab::Art9Condition::ExplicitConsent)
+            }),
+            automated_decisions: with(&|p| p.automated_decision.is_some()),
+            email: email.map(md),
+            email_href: email.and_then(mailto),
+            phone: phone.map(md),
+            address: address.map(md),
+            web: web.map(md),
+            web_href: web.and_then(href),
+            respond_within: r.and_then(|r| r.respond_within).map(duration_info),
+            description: r.and_then(|r| self.opt(&r.description)),
+        }
+    }
+}
+
+fn md(s: &str) -> Md {
+    Md(escape(s))
+}
+
+fn mailto(email: &str) -> Option<String> {
+    href(&format!("mailto:{email}"))
+}
+
+fn date(d: Date) -> DateInfo {
+    DateInfo { year: d.year, month: d.month, day: d.day }
+}
+
+fn duration_info(d: Duration) -> DurationInfo {
+    let unit = match d.unit {
+        model::Unit::Day => "day",
+        model::Unit::Week => "week",
+        model::Unit::Month => "month",
+        model::Unit::Year => "year",
+    };
+    DurationInfo { amount: d.amount, unit }
+}
