@@ -8,6 +8,7 @@ pub mod emit;
 pub mod law;
 pub mod model;
 pub mod resolve;
+pub mod schedule;
 pub mod span;
 pub mod suggest;
 pub mod syntax;

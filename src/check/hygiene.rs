@@ -32,8 +32,11 @@ pub fn declarations_are_used(cx: &Ctx) -> Vec<Diagnostic> {
             Period::After { event, .. } | Period::Until(event) => Some(event),
             Period::Indefinitely => None,
         };
-        if let Some(Trigger::Custom(r)) = trigger {
-            used_events[r.index] = true;
+        let limit = rule.limit.as_ref().map(|l| &l.event);
+        for t in trigger.into_iter().chain(limit) {
+            if let Trigger::Custom(r) = t {
+                used_events[r.index] = true;
+            }
         }
     }
     for cookie in &p.cookies {

@@ -165,7 +165,10 @@ fn build(paths: &[PathBuf], out: &Path, options: &Options, deny_warnings: bool, 
     let mut outputs: Vec<Output> = Vec::new();
     for (file, policy) in &policies {
         match policyc::emit::notices(policy, &file.name, options) {
-            Ok(mut notices) => outputs.append(&mut notices),
+            Ok(mut notices) => {
+                outputs.append(&mut notices);
+                outputs.append(&mut policyc::emit::machine_readable(policy, file));
+            }
             Err(e) => {
                 eprint!("{}", render_human(&e.file, &e.diagnostics, use_color(color)));
                 eprintln!("error: no files written");

@@ -204,6 +204,8 @@ pub struct RetentionInfo {
     pub purposes: Vec<Named>,
     pub storage: Vec<Named>,
     pub period: PeriodInfo,
+    /// The latest the action runs (whichever comes first).
+    pub limit: Option<LimitInfo>,
     /// `financial-year` or `calendar-year`.
     pub align: Option<&'static str>,
     pub action: &'static str,
@@ -220,6 +222,12 @@ pub struct PeriodInfo {
     pub duration: Option<DurationInfo>,
     pub up_to: bool,
     pub event: Option<EventInfo>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LimitInfo {
+    pub duration: DurationInfo,
+    pub event: EventInfo,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -570,6 +578,7 @@ impl Builder<'_> {
             purposes: r.purposes.iter().map(|p| self.purpose_named(&self.policy.purposes[p.index])).collect(),
             storage: r.storage.iter().map(|s| self.storage_named(s.index)).collect(),
             period,
+            limit: r.limit.as_ref().map(|l| LimitInfo { duration: duration_info(l.duration), event: event(&l.event) }),
             align: r.align.map(|a| a.word()),
             action: r.action.word(),
             reconfirm: r.reconfirm.map(duration_info),

@@ -231,6 +231,8 @@ pub struct RetentionRule {
     pub purposes: Vec<Ref<Purpose>>,
     pub storage: Vec<Ref<Storage>>,
     pub period: Spanned<Period>,
+    /// The latest the action runs, whatever `period` says (whichever comes first).
+    pub limit: Option<Limit>,
     pub align: Option<Alignment>,
     pub action: Action,
     pub reconfirm: Option<Duration>,
@@ -249,6 +251,13 @@ pub enum Period {
     Until(Trigger),
     /// `indefinitely`: needs a justification.
     Indefinitely,
+}
+
+/// `limit 5 years after end-of-course`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Limit {
+    pub duration: Duration,
+    pub event: Trigger,
 }
 
 /// The event that starts a retention period.

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::vocab::{Action, Alignment, Art9Condition, Art10Condition, IdNumberCondition, LegalBasis, Provision};
-use crate::model::{Period, Profiling, Purpose, RetentionRule, SourceRef};
+use crate::model::{Limit, Period, Profiling, Purpose, RetentionRule, SourceRef};
 use crate::resolve::context::Cx;
 use crate::resolve::fields::Fields;
 use crate::resolve::header::head;
@@ -114,6 +114,13 @@ pub(super) fn retention(cx: &mut Cx, decl: &Decl) -> Option<RetentionRule> {
         subjects: f.get("subjects").map(|i| cx.refs(i, |n| &n.groups, "subject group")).unwrap_or_default(),
         purposes: f.get("purposes").map(|i| cx.refs(i, |n| &n.purposes, "purpose")).unwrap_or_default(),
         storage: f.get("storage").map(|i| cx.refs(i, |n| &n.storage, "storage place")).unwrap_or_default(),
+        limit: match f.get("limit").map(|i| &i.value) {
+            Some(Value::Limit { duration, after }) => {
+                let duration = cx.duration(duration);
+                cx.trigger(after).map(|event| Limit { duration, event })
+            }
+            _ => None,
+        },
         align: f.get("align").and_then(|i| cx.word::<Alignment>(i)).map(|a| a.value),
         action: f.get("then").and_then(|i| cx.word::<Action>(i)).map_or(Action::Delete, |a| a.value),
         reconfirm,

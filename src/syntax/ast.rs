@@ -121,6 +121,11 @@ pub enum Value {
         month: Spanned<String>,
     },
     Keep(Keep),
+    /// `limit 5 years after end-of-course`.
+    Limit {
+        duration: Duration,
+        after: Spanned<String>,
+    },
     /// `lifetime session` or `lifetime 24 months`.
     Lifetime(Option<Duration>),
     /// A nested block: `dpo { ... }`, `profiling { ... }`.

@@ -95,6 +95,21 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
             Value::Block(Block { items, span: item_span })
         }
         Rule::keep_item => Value::Keep(keep(one(rest, item_span)?)?),
+        Rule::limit_item => {
+            let mut dur = None;
+            let mut after = None;
+            for p in rest {
+                match p.as_rule() {
+                    Rule::duration => dur = Some(duration(p)?),
+                    Rule::ident => after = Some(Spanned::new(p.as_str().to_string(), span(&p))),
+                    _ => {}
+                }
+            }
+            match (dur, after) {
+                (Some(duration), Some(after)) => Value::Limit { duration, after },
+                _ => return Err(internal(item_span, "`limit` lacks its duration or event")),
+            }
+        }
         Rule::lifetime_item => {
             let p = one(rest, item_span)?;
             match p.as_rule() {

@@ -374,6 +374,8 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::k_session => RuleWords::Keyword("session"),
         Rule::k_special => RuleWords::Keyword("special"),
         Rule::k_consent => RuleWords::Keyword("consent"),
+        Rule::k_limit => RuleWords::Keyword("limit"),
+        Rule::limit_item => RuleWords::Keyword("limit"),
         Rule::consent_item => RuleWords::Keyword("consent"),
         Rule::k_adequacy => RuleWords::Keyword("adequacy"),
         Rule::k_data_privacy_framework => RuleWords::Keyword("data-privacy-framework"),

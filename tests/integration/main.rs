@@ -6,6 +6,7 @@ mod diagnostics;
 mod docs;
 mod models;
 mod robustness;
+mod schedules;
 
 use std::path::{Path, PathBuf};
 
