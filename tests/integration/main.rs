@@ -4,6 +4,7 @@ mod checks;
 mod cli;
 mod diagnostics;
 mod docs;
+mod due;
 mod models;
 mod robustness;
 mod schedules;
