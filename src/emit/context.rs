@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::emit::markdown::{escape, href};
 use crate::law::tables;
-use crate::model::vocab::{Lang, LegalBasis, Vocabulary};
+use crate::model::vocab::{Lang, Layout, LegalBasis, Vocabulary};
 use crate::model::{
     self, DataKind, Date, Duration, Lifetime, Period, Policy, Purpose, RetentionRule, SourceRef, Text, Transfer,
     Trigger,
@@ -75,9 +75,17 @@ pub struct ControllerInfo {
     pub web: Option<Md>,
     pub web_href: Option<String>,
     pub public_authority: bool,
+    /// The first day of the financial year, `{ day, month }`.
+    pub financial_year_start: DayMonth,
     pub dpo: Option<ContactInfo>,
     pub privacy_contact: Option<ContactInfo>,
     pub representative: Option<ContactInfo>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DayMonth {
+    pub day: u8,
+    pub month: u8,
 }
 
 #[derive(Debug, Serialize)]
@@ -149,7 +157,11 @@ pub struct PurposeInfo {
     pub legitimate_interest: Option<Md>,
     pub art9: Option<&'static str>,
     pub art10: Option<&'static str>,
+    /// The national provision behind `art10`, from `law/tables.yaml`.
+    pub art10_reference: Option<Md>,
     pub id_number: Option<&'static str>,
+    /// The national provision behind `id_number`, from `law/tables.yaml`.
+    pub id_number_reference: Option<Md>,
     pub provision: Option<&'static str>,
     pub consequence: Option<Md>,
     pub profiling: Option<ProfilingInfo>,
@@ -289,8 +301,8 @@ pub struct SectionInfo {
     pub body: Md,
 }
 
-/// Build the notice facts for `policy` in `lang`.
-pub fn notice(policy: &Policy, lang: Lang, source: &str) -> Notice {
+/// Build the notice facts for `policy` in `lang`, arranged in `layout`.
+pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Notice {
     let cx = Builder { policy, lang };
     let tables = tables();
     let authority = &tables.national(policy.header.jurisdiction.value).authority;
@@ -299,7 +311,7 @@ pub fn notice(policy: &Policy, lang: Lang, source: &str) -> Notice {
     let recipients: Vec<RecipientInfo> = policy.recipients.iter().map(|r| cx.recipient(r)).collect();
     Notice {
         lang: lang.word(),
-        layout: policy.header.layout.word(),
+        layout: layout.word(),
         generator: format!("policyc {}", env!("CARGO_PKG_VERSION")),
         source: Md(escape(source)),
         policy: PolicyInfo {
@@ -375,6 +387,10 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    fn national(&self) -> &'static crate::law::National {
+        tables().national(self.policy.header.jurisdiction.value)
+    }
+
     fn text(&self, t: &Text) -> Md {
         Md(escape(t.get(self.lang)))
     }
@@ -395,6 +411,10 @@ impl Builder<'_> {
             web: c.web.as_deref().map(md),
             web_href: c.web.as_deref().and_then(href),
             public_authority: c.public_authority,
+            financial_year_start: DayMonth {
+                day: c.financial_year_start.day,
+                month: c.financial_year_start.month.number(),
+            },
             dpo: c.dpo.as_ref().map(|x| self.contact(x)),
             privacy_contact: c.privacy_contact.as_ref().map(|x| self.contact(x)),
             representative: c.representative.as_ref().map(|x| self.contact(x)),
@@ -466,8 +486,13 @@ impl Builder<'_> {
             .iter()
             .enumerate()
             .filter_map(|(i, s)| {
-                let mut data: Vec<usize> = Vec::new();
-                for p in &self.policy.purposes {
+                let mut data: Vec<usize> = s.data.iter().map(|d| d.index).collect();
+                let used = self
+                    .policy
+                    .purposes
+                    .iter()
+                    .any(|p| p.sources.iter().any(|r| matches!(r, SourceRef::Declared(r) if r.index == i)));
+                for p in self.policy.purposes.iter().filter(|_| s.data.is_empty()) {
                     if p.sources.iter().any(|r| matches!(r, SourceRef::Declared(r) if r.index == i)) {
                         for d in &p.data {
                             if !data.contains(&d.index) {
@@ -476,7 +501,7 @@ impl Builder<'_> {
                         }
                     }
                 }
-                (!data.is_empty()).then(|| SourceInfo {
+                (used && !data.is_empty()).then(|| SourceInfo {
                     id: s.id.value.clone(),
                     name: self.text(&s.name),
                     description: self.opt(&s.description),
@@ -515,7 +540,14 @@ impl Builder<'_> {
             legitimate_interest: self.opt(&p.legitimate_interest),
             art9: p.art9.as_ref().map(|c| c.value.word()),
             art10: p.art10.as_ref().map(|c| c.value.word()),
+            art10_reference: p
+                .art10
+                .as_ref()
+                .and_then(|c| self.national().art10.iter().find(|a| a.condition == c.value).map(|a| md(&a.reference))),
             id_number: p.id_number.as_ref().map(|c| c.value.word()),
+            id_number_reference: p.id_number.as_ref().and_then(|c| {
+                self.national().id_number.iter().find(|a| a.condition == c.value).map(|a| md(&a.reference))
+            }),
             provision: p.provision.as_ref().map(|c| c.value.word()),
             consequence: self.opt(&p.consequence),
             profiling: profiling(&p.profiling),

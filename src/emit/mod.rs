@@ -72,13 +72,14 @@ pub fn notices(policy: &Policy, source: &str, options: &Options) -> Result<Vec<O
     let mut outputs = Vec::new();
     for lang in &policy.header.languages {
         let lang = lang.word();
-        let notice = context::notice(policy, *lang_of(lang), source);
+        let notice = context::notice(policy, *lang_of(lang), layout, source);
         let lexicon = lexicon(&options.templates, lang)?;
         let template_name = format!("{lang}/{}.md.j2", layout.word());
         let body = env
             .get_template(&template_name)
             .and_then(|t| t.render(context! { n => Serde(&notice), t => lexicon.clone() }))
             .map_err(|e| template_error(&options.templates, &template_name, &e))?;
+        let body = tidy(&body);
         let signature = html::signature(&notice.generator, source);
         let fragment = html::fragment(&body);
         let html = if options.standalone {
@@ -102,6 +103,30 @@ pub fn notices(policy: &Policy, source: &str, options: &Options) -> Result<Vec<O
         outputs.push(Output { name: format!("{id}.{lang}.html"), contents: html });
     }
     Ok(outputs)
+}
+
+/// Templates leave blank lines where an optional part was skipped: keep at most one blank line
+/// in a row and no trailing spaces, so the Markdown reads cleanly.
+fn tidy(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut blank = 0;
+    for line in markdown.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            if blank > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
 }
 
 fn lang_of(word: &str) -> &'static crate::model::vocab::Lang {

@@ -138,6 +138,9 @@ pub struct Source {
     pub name: Text,
     pub description: Option<Text>,
     pub publicly_accessible: bool,
+    /// The data categories obtained from this source; empty when the policy does not say, and
+    /// then every category of the purposes that name the source is taken to come from it.
+    pub data: Vec<Ref<DataCategory>>,
 }
 
 /// Where a purpose's data comes from.

@@ -10,6 +10,7 @@ use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::syntax::Rule;
 use crate::syntax::keywords::{BlockItems, RuleWords, words};
+use crate::syntax::scan::scan;
 
 pub fn to_diagnostic(src: &str, error: &Error<Rule>) -> Diagnostic {
     let pos = match error.location {
@@ -205,51 +206,4 @@ impl Found {
         };
         Found { description, span, word: None, is_end: false }
     }
-}
-
-/// What a quick pass over the raw text finds: a text left open, and the braces still open at
-/// the end of the file. Comments and texts are skipped so that braces inside them do not count.
-struct Scan {
-    unterminated_text: Option<usize>,
-    open_braces: Vec<usize>,
-}
-
-fn scan(src: &str) -> Scan {
-    let mut open_braces = Vec::new();
-    let mut chars = src.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '/' if chars.peek().map(|(_, c)| *c) == Some('/') => {
-                for (_, c) in chars.by_ref() {
-                    if c == '\n' {
-                        break;
-                    }
-                }
-            }
-            '"' => {
-                let mut closed = false;
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => {
-                            closed = true;
-                            break;
-                        }
-                        _ => {}
-                    }
-                }
-                if !closed {
-                    return Scan { unterminated_text: Some(i), open_braces };
-                }
-            }
-            '{' => open_braces.push(i),
-            '}' => {
-                open_braces.pop();
-            }
-            _ => {}
-        }
-    }
-    Scan { unterminated_text: None, open_braces }
 }

@@ -120,7 +120,7 @@ impl BlockItems {
             BlockItems::Contact => &["name", "address", "email", "phone", "web"],
             BlockItems::Group => &["name", "description"],
             BlockItems::Data => &["name", "kind", "examples", "description"],
-            BlockItems::Source => &["name", "description", "publicly-accessible"],
+            BlockItems::Source => &["name", "description", "publicly-accessible", "data"],
             BlockItems::Recipient => &["name", "description", "role", "country", "transfer"],
             BlockItems::Storage => &["name", "description", "medium", "operated-by", "country"],
             BlockItems::Event => &["name", "description"],

@@ -5,6 +5,7 @@ mod build;
 pub use build::days_in_month;
 mod errors;
 mod keywords;
+pub mod scan;
 mod text;
 
 pub mod ast;

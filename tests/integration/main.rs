@@ -6,6 +6,7 @@ mod diagnostics;
 mod docs;
 mod due;
 mod models;
+mod notices;
 mod records;
 mod robustness;
 mod schedules;
