@@ -1,19 +1,8 @@
 //! The binary end to end: exit codes, where output goes, what it says.
 
-use std::process::{Command, Output};
+use crate::policyc;
 
-use crate::root;
-
-fn policyc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_policyc"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run policyc")
-}
-
-fn stderr(out: &Output) -> String {
+fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 

@@ -15,6 +15,16 @@ use std::path::{Path, PathBuf};
 
 use policyc::span::SourceFile;
 
+/// Run the `policyc` binary from the repository root, without colours.
+pub fn policyc(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run policyc")
+}
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

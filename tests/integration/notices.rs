@@ -2,20 +2,10 @@
 //! hostile strings; template overrides; determinism; atomic output.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use policyc::emit::{Options, TemplateSet, notices};
 
-use crate::{policies_in, root, source};
-
-fn policyc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_policyc"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run policyc")
-}
+use crate::{policies_in, policyc, root, source};
 
 /// A fresh, empty folder under the target directory for one test.
 fn scratch(name: &str) -> PathBuf {
