@@ -5,6 +5,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod emit;
+pub mod format;
 pub mod law;
 pub mod model;
 pub mod resolve;

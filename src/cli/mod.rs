@@ -63,6 +63,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Rewrite policies into the canonical layout, keeping comments. Exit 0 when nothing had
+    /// to change (with --check), 1 when something would change, 2 when a file cannot be read.
+    Fmt {
+        /// Policy files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Change nothing; print a unified diff of what would change.
+        #[arg(long)]
+        check: bool,
+        /// When to colour the output.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
     /// List what is due for deletion (or another action) by a date, from the retention
     /// schedule and a file of events (`subject,event,date[,group]`, one per line).
     Due {
@@ -135,6 +148,7 @@ pub fn run() -> ExitCode {
             build(&paths, &out, &options, deny_warnings, color)
         }
         Command::Due { policy, events, as_of, format } => due(&policy, &events, &as_of, format),
+        Command::Fmt { paths, check, color } => fmt(&paths, check, color),
         Command::Explain { code: Some(code) } => explain(&code),
         Command::Explain { code: None } => list_codes(),
     };
@@ -277,6 +291,48 @@ fn due(policy: &Path, events: &Path, as_of: &str, format: DueFormat) -> Exit {
     // A closed pipe ends the listing; the exit code still says it was computed.
     let _ = written;
     Exit::Ok
+}
+
+fn fmt(paths: &[PathBuf], check: bool, color: Color) -> Exit {
+    let files = match inputs::collect(paths) {
+        Ok(files) => files,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Exit::Usage;
+        }
+    };
+    let (mut changed, mut failed) = (0usize, 0usize);
+    let mut stdout = std::io::stdout().lock();
+    for file in &files {
+        let formatted = match policyc::format::format(file) {
+            Ok(text) => text,
+            Err(diagnostics) => {
+                eprint!("{}", render_human(file, &diagnostics, use_color(color)));
+                failed += 1;
+                continue;
+            }
+        };
+        if formatted == file.text {
+            continue;
+        }
+        changed += 1;
+        if check {
+            let diff = similar::TextDiff::from_lines(file.text.as_str(), formatted.as_str());
+            let _ = write!(stdout, "{}", diff.unified_diff().context_radius(3).header(&file.name, &file.name));
+        } else if let Err(message) = write::replace(Path::new(&file.name), &formatted) {
+            eprintln!("error: {message}");
+            failed += 1;
+        }
+    }
+    let verb = if check { "would reformat" } else { "reformatted" };
+    eprintln!("{verb} {changed} of {} {}", files.len(), plural(files.len(), "file", "files"));
+    if failed > 0 {
+        Exit::Usage
+    } else if check && changed > 0 {
+        Exit::Failed
+    } else {
+        Exit::Ok
+    }
 }
 
 fn use_color(color: Color) -> bool {

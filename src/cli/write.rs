@@ -26,6 +26,17 @@ pub fn atomically(dir: &Path, outputs: &[Output]) -> Result<(), String> {
     Ok(())
 }
 
+/// Replace one file by way of a temporary file beside it.
+pub fn replace(path: &Path, contents: &str) -> Result<(), String> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    fs::write(&temp, contents).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+    fs::rename(&temp, path).map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        format!("cannot write `{}`: {e}", path.display())
+    })
+}
+
 /// Output names are `<id>.<lang>.<ext>`; an id is a policy identifier, but check anyway that
 /// nothing can name a file outside the output folder.
 fn safe_name(name: &str) -> Result<&str, String> {

@@ -5,6 +5,7 @@ mod cli;
 mod diagnostics;
 mod docs;
 mod due;
+mod format;
 mod models;
 mod notices;
 mod records;
