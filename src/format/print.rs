@@ -266,5 +266,5 @@ fn escape(s: &str) -> String {
 }
 
 fn quote(s: &str) -> String {
-    format!("\"{}\"", escape(s).replace("\n\n", "\n\n"))
+    format!("\"{}\"", escape(s))
 }
