@@ -45,7 +45,7 @@ fn mangle(text: &str, choices: &[u8]) -> String {
         let trimmed = if in_text { line } else { line.trim_start() };
         if !in_text {
             out.push_str(&" ".repeat(usize::from(c % 7)));
-            if c % 5 == 0 {
+            if c.is_multiple_of(5) {
                 out.push('\t');
             }
         }
@@ -61,9 +61,9 @@ fn mangle(text: &str, choices: &[u8]) -> String {
                 _ => escaped = false,
             }
         }
-        let joinable = !in_text && !comment && !next_is_comment && !trimmed.is_empty() && c % 3 == 0;
+        let joinable = !in_text && !comment && !next_is_comment && !trimmed.is_empty() && c.is_multiple_of(3);
         out.push(if joinable { ' ' } else { '\n' });
-        if c % 11 == 0 && !in_text && !comment && !joinable {
+        if c.is_multiple_of(11) && !in_text && !comment && !joinable {
             out.push('\n');
         }
     }
