@@ -2,6 +2,7 @@
 //! Every stage produces them; only `render` turns them into text.
 
 mod codes;
+pub mod machine;
 mod render;
 
 pub use codes::Code;

@@ -56,3 +56,40 @@ fn help_version_and_explain_work() {
     assert_eq!(explain.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&explain.stdout).starts_with("# E0102: a name used but never declared"));
 }
+
+/// Broken input as SARIF 2.1.0 (valid against the OASIS schema), JSON and GitHub commands.
+#[test]
+fn diagnostics_for_machines() {
+    let broken = ["tests/fixtures/broken/syntax_junk_appended.policy", "tests/fixtures/check/E0202-fail.policy"];
+
+    let sarif = policyc(&["check", "--format", "sarif", broken[0], broken[1]]);
+    assert_eq!(sarif.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).expect("SARIF is JSON");
+    let schema_text =
+        std::fs::read_to_string(crate::root().join("tests/fixtures/schemas/sarif-2.1.0-rtm.5.json")).expect("schema");
+    let schema: serde_json::Value = serde_json::from_str(&schema_text).expect("schema JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    assert!(results.iter().any(|r| r["ruleId"] == "E0001"));
+    assert!(results.iter().any(|r| r["ruleId"] == "E0202" && r["level"] == "error"));
+    // The validator really validates: a log without its version fails.
+    let mut bad = log.clone();
+    bad.as_object_mut().expect("object").remove("version");
+    assert!(!validator.is_valid(&bad));
+
+    let json = policyc(&["check", "--format", "json", broken[1]]);
+    let items: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let first = items.as_array().and_then(|a| a.iter().find(|i| i["code"] == "E0202")).expect("the E0202 error");
+    for key in ["code", "severity", "message", "file", "line", "column", "end", "help"] {
+        assert!(!first[key].is_null(), "missing {key} in {first}");
+    }
+    assert_eq!(first["code"], "E0202");
+    assert_eq!(first["file"], broken[1]);
+
+    let github = policyc(&["check", "--format", "github", broken[0]]);
+    let text = String::from_utf8_lossy(&github.stdout);
+    assert!(text.starts_with(&format!("::error file={},line=34,col=1,", broken[0])), "{text}");
+    assert!(text.contains("title=E0001::unexpected `Kontakt`"), "{text}");
+}
