@@ -8,6 +8,7 @@ mod due;
 mod models;
 mod robustness;
 mod schedules;
+mod tilt;
 
 use std::path::{Path, PathBuf};
 
