@@ -11,6 +11,7 @@ mod notices;
 mod records;
 mod robustness;
 mod schedules;
+mod tilt;
 
 use std::path::{Path, PathBuf};
 

@@ -54,7 +54,7 @@ fn two_builds_give_identical_bytes() {
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     }
     let (files_a, files_b) = (read_dir_sorted(&a), read_dir_sorted(&b));
-    assert_eq!(files_a.len(), 30, "five policies: notice .md/.html, schedule .json/.yaml, record .json/.csv");
+    assert_eq!(files_a.len(), 35, "five policies: notice .md/.html, schedule .json/.yaml, record .json/.csv, TILT");
     assert_eq!(files_a, files_b);
 }
 

@@ -65,6 +65,10 @@ fn mutated_policies_never_panic() {
             let compiled = policyc::compile(&file);
             // Rendering walks every span against the text: it must not panic either.
             let _ = policyc::diagnostic::render_plain(&file, &compiled.diagnostics);
+            // So must the machine-readable exports (schedule, TILT) of a mutant that compiles.
+            if let Some(policy) = &compiled.policy {
+                let _ = policyc::emit::machine_readable(policy, &file);
+            }
             if compiled.policy.is_none() {
                 assert!(!compiled.diagnostics.is_empty(), "a failed compile must say why");
                 with_errors += 1;
