@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod format;
 pub mod law;

@@ -2,6 +2,7 @@
 //! warnings with `--deny-warnings`, or differences with `fmt --check`), 2 usage or I/O errors.
 
 mod build;
+mod diff;
 mod due;
 mod explain;
 mod fmt;
@@ -83,6 +84,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Compare two versions of a policy on what they mean, not how they are written, and
+    /// classify each change by what it obliges. Exit 0 when they mean the same, 1 when they
+    /// differ, 2 on errors.
+    Diff {
+        /// OLD NEW, or with --git a single file.
+        #[arg(required = true, num_args = 1..=2)]
+        paths: Vec<PathBuf>,
+        /// Compare the file with its version at this git revision.
+        #[arg(long)]
+        git: Option<String>,
+        /// How to print the changes.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+        /// When to colour the output.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
     /// List what is due for deletion (or another action) by a date, from the retention
     /// schedule and a file of events (`subject,event,date[,group]`, one per line).
     Due {
@@ -111,6 +129,12 @@ pub enum DiagnosticFormat {
     Json,
     Sarif,
     Github,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -168,6 +192,9 @@ pub fn run() -> ExitCode {
             due::due(&policy, &events, &as_of, format, &Reporter::new(DiagnosticFormat::Human, Color::Auto))
         }
         Command::Fmt { paths, check, color } => fmt::fmt(&paths, check, &Reporter::new(DiagnosticFormat::Human, color)),
+        Command::Diff { paths, git, format, color } => {
+            diff::run(&paths, git.as_deref(), format, &Reporter::new(DiagnosticFormat::Human, color))
+        }
         Command::Explain { code: Some(code) } => explain::explain(&code),
         Command::Explain { code: None } => explain::list_codes(),
     };

@@ -3,6 +3,7 @@
 mod checks;
 mod cli;
 mod diagnostics;
+mod diff;
 mod docs;
 mod due;
 mod format;
