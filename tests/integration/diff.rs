@@ -28,11 +28,14 @@ fn edit(text: &str, from: &str, to: &str) -> String {
     text.replacen(from, to, 1)
 }
 
+/// What changed, the old and new policy, and the changes expected.
+type Case<'a> = (&'a str, String, String, Vec<(Class, &'a str)>);
+
 #[test]
 fn each_kind_of_change_gets_its_class() {
     let base = minimal();
     let consent = edit(&base, "  basis contract", "  basis consent");
-    let cases: Vec<(&str, String, String, Vec<(Class, &str)>)> = vec![
+    let cases: Vec<Case> = vec![
         ("the same policy", base.clone(), base.clone(), vec![]),
         ("only the layout", base.clone(), base.replace("\n  ", "\n      "), vec![]),
         (
