@@ -46,6 +46,7 @@ codes! {
     BadDate = "E0005", Error, "a date that does not exist";
     BadNumber = "E0006", Error, "a number out of range";
     EmptyText = "E0007", Error, "an empty text";
+    TooLarge = "E0008", Error, "the file exceeds a limit of policyc (size, text length, blocks)";
     DuplicateDeclaration = "E0101", Error, "a name declared twice";
     UndefinedName = "E0102", Error, "a name used but never declared";
     DuplicateItem = "E0103", Error, "an item given twice in one block";

@@ -22,6 +22,12 @@ pub fn file(mut pairs: Pairs<Rule>) -> std::result::Result<File, Vec<Diagnostic>
         if pair.as_rule() != Rule::declaration {
             continue; // EOI
         }
+        if decls.len() == crate::syntax::MAX_DECLARATIONS {
+            let mut d =
+                crate::syntax::too_large(format!("the file has more than {} blocks", crate::syntax::MAX_DECLARATIONS));
+            d.labels[0].span = span(&pair);
+            return Err(vec![d]);
+        }
         match declaration(pair) {
             Ok(decl) => decls.push(decl),
             Err(d) => diagnostics.push(d),

@@ -13,7 +13,7 @@ pub mod ast;
 use pest::Parser as _;
 use pest_derive::Parser;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::span::SourceFile;
 
 #[derive(Parser)]
@@ -22,11 +22,35 @@ struct PolicyParser;
 
 pub use keywords::{BlockItems, block_keywords};
 
+/// The largest policy file policyc reads. Real policies are tens of kilobytes; the limit keeps a
+/// pasted or generated monster from exhausting memory.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// The longest single text.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
+/// The most blocks in one file.
+pub const MAX_DECLARATIONS: usize = 200_000;
+/// pest gives up after this many rule calls per byte of input (plus a floor): the grammar needs
+/// far fewer, so only pathological input reaches it, and it ends in an error instead of a hang.
+const CALLS_PER_BYTE: usize = 400;
+
 /// Parse a policy file into its AST, or the diagnostics that explain why it cannot be read.
 pub fn parse(file: &SourceFile) -> Result<ast::File, Vec<Diagnostic>> {
+    if file.text.len() > MAX_FILE_BYTES {
+        return Err(vec![too_large(format!(
+            "the file is {} MiB; policyc reads policies of up to {} MiB",
+            file.text.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ))]);
+    }
+    pest::set_call_limit(std::num::NonZeroUsize::new(file.text.len().saturating_mul(CALLS_PER_BYTE).max(1_000_000)));
     let pairs = match PolicyParser::parse(Rule::file, &file.text) {
         Ok(pairs) => pairs,
         Err(error) => return Err(vec![errors::to_diagnostic(&file.text, &error)]),
     };
     build::file(pairs)
+}
+
+pub(crate) fn too_large(message: String) -> Diagnostic {
+    Diagnostic::new(Code::TooLarge, message, crate::span::Span::new(0, 0), "here")
+        .with_help("split the policy into smaller files, or shorten the text")
 }

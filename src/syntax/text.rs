@@ -6,6 +6,15 @@ use crate::span::Span;
 
 /// Decode `body` (the characters between the quotes, starting at byte `offset`) and fold it.
 pub fn decode(body: &str, offset: usize) -> Result<String, Diagnostic> {
+    if body.len() > crate::syntax::MAX_TEXT_BYTES {
+        let mut d = crate::syntax::too_large(format!(
+            "this text is {} KiB; a text may be at most {} KiB",
+            body.len() / 1024,
+            crate::syntax::MAX_TEXT_BYTES / 1024
+        ));
+        d.labels[0].span = Span::new(offset, offset + 1);
+        return Err(d);
+    }
     let mut raw = String::with_capacity(body.len());
     let mut chars = body.char_indices();
     while let Some((i, c)) = chars.next() {

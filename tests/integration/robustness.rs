@@ -102,3 +102,18 @@ fn hostile_inputs_give_diagnostics() {
         assert!(compiled.policy.is_none() || compiled.diagnostics.is_empty());
     }
 }
+
+#[test]
+fn limits_give_errors_not_crashes() {
+    use policyc::diagnostic::Code;
+    let code_of = |text: String| {
+        let compiled = policyc::compile(&policyc::span::SourceFile::new("big.policy", text));
+        compiled.diagnostics.first().map(|d| d.code)
+    };
+    let huge_file = "// padding\n".repeat(policyc::syntax::MAX_FILE_BYTES / 11 + 1);
+    assert_eq!(code_of(huge_file), Some(Code::TooLarge));
+    let long_text = format!("group g {{ name da \"{}\" }}", "x".repeat(policyc::syntax::MAX_TEXT_BYTES + 1));
+    assert_eq!(code_of(long_text), Some(Code::TooLarge));
+    let many_blocks = "group g { name da \"x\" }\n".repeat(policyc::syntax::MAX_DECLARATIONS + 1);
+    assert_eq!(code_of(many_blocks), Some(Code::TooLarge));
+}
