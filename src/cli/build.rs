@@ -9,7 +9,14 @@ use crate::cli::{Exit, write};
 
 /// Check, then render every notice in memory, then write them all at once: a failure anywhere
 /// leaves the output folder as it was, so a website keeps serving the last good notices.
-pub fn build(paths: &[PathBuf], out: &Path, options: &Options, reporter: &Reporter, deny_warnings: bool) -> Exit {
+pub fn build(
+    paths: &[PathBuf],
+    out: &Path,
+    options: &Options,
+    model: bool,
+    reporter: &Reporter,
+    deny_warnings: bool,
+) -> Exit {
     let policies = match compile_all(paths, reporter, deny_warnings) {
         Ok(policies) => policies,
         Err(exit) => return exit,
@@ -20,6 +27,9 @@ pub fn build(paths: &[PathBuf], out: &Path, options: &Options, reporter: &Report
             Ok(mut notices) => {
                 outputs.append(&mut notices);
                 outputs.append(&mut policyc::emit::machine_readable(policy, file));
+                if model {
+                    outputs.push(policyc::emit::model_yaml(policy, file));
+                }
             }
             Err(e) => {
                 reporter.report(&[(e.file, e.diagnostics)]);

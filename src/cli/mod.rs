@@ -61,6 +61,9 @@ enum Command {
         /// A folder whose files replace the built-in templates of the same name.
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// Also write the resolved model as `<id>.model.yaml`.
+        #[arg(long)]
+        model: bool,
         /// Arrange every notice this way, whatever the policy says.
         #[arg(long, value_enum)]
         layout: Option<LayoutArg>,
@@ -176,7 +179,7 @@ pub fn run() -> ExitCode {
                 Err(exit) => exit,
             }
         }
-        Command::Build { paths, out, standalone, templates, layout, deny_warnings, color } => {
+        Command::Build { paths, out, standalone, templates, model, layout, deny_warnings, color } => {
             let options = Options {
                 templates: templates.as_deref().map_or_else(TemplateSet::built_in, TemplateSet::with_overrides),
                 standalone,
@@ -186,7 +189,8 @@ pub fn run() -> ExitCode {
                     LayoutArg::ByAudience => Layout::ByAudience,
                 }),
             };
-            build::build(&paths, &out, &options, &Reporter::new(DiagnosticFormat::Human, color), deny_warnings)
+            let reporter = Reporter::new(DiagnosticFormat::Human, color);
+            build::build(&paths, &out, &options, model, &reporter, deny_warnings)
         }
         Command::Due { policy, events, as_of, format } => {
             due::due(&policy, &events, &as_of, format, &Reporter::new(DiagnosticFormat::Human, Color::Auto))

@@ -116,7 +116,8 @@ fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
     parse_date(&s).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date YYYY-MM-DD")))
 }
 
-fn parse_date(s: &str) -> Option<Date> {
+/// `YYYY-MM-DD`, a date that exists.
+pub fn parse_date(s: &str) -> Option<Date> {
     let mut parts = s.split('-');
     let year = parts.next()?.parse().ok()?;
     let month = parts.next()?.parse().ok()?;

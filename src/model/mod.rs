@@ -1,14 +1,16 @@
 //! Stage 3 output, the resolved model: every name bound to its declaration, every word turned
 //! into its legal meaning, defaults filled in. Later stages (check, emit) read only this.
 
+mod rebind;
 mod refs;
 pub mod text;
 pub mod vocab;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::span::{Span, Spanned};
 
+pub use rebind::{from_yaml, rebind};
 pub use refs::Ref;
 pub use text::Text;
 use vocab::{
@@ -18,7 +20,7 @@ use vocab::{
 };
 
 /// A whole policy.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Policy {
     pub header: Header,
     pub controller: Controller,
@@ -36,7 +38,7 @@ pub struct Policy {
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Header {
     pub id: Spanned<String>,
     pub title: Option<Text>,
@@ -60,13 +62,20 @@ pub struct Date {
     pub day: u8,
 }
 
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        crate::law::parse_date(&s).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date YYYY-MM-DD")))
+    }
+}
+
 impl Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(&format_args!("{:04}-{:02}-{:02}", self.year, self.month, self.day))
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Controller {
     pub name: Text,
     pub registration: Option<String>,
@@ -87,13 +96,13 @@ pub struct Controller {
 }
 
 /// A day in the year, such as the first day of the financial year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayOfYear {
     pub day: u8,
     pub month: Month,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Contact {
     pub name: Option<Text>,
     pub address: Option<String>,
@@ -105,14 +114,14 @@ pub struct Contact {
 }
 
 /// A group of data subjects.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Group {
     pub id: Spanned<String>,
     pub name: Text,
     pub description: Option<Text>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DataCategory {
     pub id: Spanned<String>,
     pub name: Text,
@@ -122,7 +131,7 @@ pub struct DataCategory {
 }
 
 /// What the law makes of a data category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DataKind {
     Ordinary,
@@ -132,7 +141,7 @@ pub enum DataKind {
     Financial,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub id: Spanned<String>,
     pub name: Text,
@@ -144,7 +153,7 @@ pub struct Source {
 }
 
 /// Where a purpose's data comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceRef {
     /// Collected from the person (Art. 13).
@@ -153,7 +162,7 @@ pub enum SourceRef {
     Declared(Ref<Source>),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Recipient {
     pub id: Spanned<String>,
     pub name: Text,
@@ -165,7 +174,7 @@ pub struct Recipient {
 }
 
 /// The safeguard for a transfer outside the EU/EEA.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Transfer {
     Adequacy(Option<AdequacyFramework>),
@@ -174,7 +183,7 @@ pub enum Transfer {
     Derogation(Derogation),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Storage {
     pub id: Spanned<String>,
     pub name: Text,
@@ -185,14 +194,14 @@ pub struct Storage {
 }
 
 /// A custom event that starts a retention period.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     pub id: Spanned<String>,
     pub name: Text,
     pub description: Option<Text>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Purpose {
     pub id: Spanned<String>,
     pub title: Text,
@@ -217,7 +226,7 @@ pub struct Purpose {
 }
 
 /// Profiling or an automated decision (Art. 22): its logic and consequences.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Profiling {
     pub logic: Option<Text>,
     pub consequences: Option<Text>,
@@ -226,7 +235,7 @@ pub struct Profiling {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RetentionRule {
     pub id: Spanned<String>,
     pub data: Vec<Ref<DataCategory>>,
@@ -245,7 +254,7 @@ pub struct RetentionRule {
 }
 
 /// How long data is kept.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Period {
     /// `[up to] 6 months after last-contact`; `up_to` marks a maximum rather than a fixed time.
@@ -257,14 +266,14 @@ pub enum Period {
 }
 
 /// `limit 5 years after end-of-course`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Limit {
     pub duration: Duration,
     pub event: Trigger,
 }
 
 /// The event that starts a retention period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Trigger {
     Standard(StandardEvent),
@@ -278,7 +287,7 @@ pub struct Duration {
     pub unit: Unit,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unit {
     Day,
@@ -300,13 +309,21 @@ impl Duration {
     }
 }
 
+impl<'de> Deserialize<'de> for Duration {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        crate::law::parse_period(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a period such as P6M")))
+    }
+}
+
 impl Serialize for Duration {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.iso8601())
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Cookie {
     pub name: Spanned<String>,
     pub provider: Option<Ref<Recipient>>,
@@ -318,7 +335,7 @@ pub struct Cookie {
     pub purpose: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Lifetime {
     /// Deleted when the browser session ends.
@@ -326,7 +343,7 @@ pub enum Lifetime {
     For(Duration),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Security {
     pub measures: Vec<Text>,
     pub breach_notification: bool,
@@ -336,7 +353,7 @@ pub struct Security {
 }
 
 /// How a person exercises their rights.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rights {
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -352,7 +369,7 @@ pub struct Rights {
 }
 
 /// A free section of text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Section {
     pub id: Spanned<String>,
     pub title: Text,

@@ -3,7 +3,7 @@
 
 use std::marker::PhantomData;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
@@ -45,5 +45,12 @@ impl<T> std::fmt::Debug for Ref<T> {
 impl<T> Serialize for Ref<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.name)
+    }
+}
+
+/// Read as a name; the index is unknown until `model::rebind` looks the name up.
+impl<'de, T> Deserialize<'de> for Ref<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|name| Ref::new(usize::MAX, name, Span::default()))
     }
 }

@@ -39,3 +39,18 @@ fn policies_compile_without_errors_and_match_their_snapshots() {
         }
     }
 }
+
+/// The model written as YAML reads back, rebinds, and gives the same notices.
+#[test]
+fn the_model_round_trips_through_yaml() {
+    for path in policies_in("policies") {
+        let file = source(&path);
+        let policy = policyc::compile(&file).policy.expect("compiles");
+        let yaml = policyc::emit::model_yaml(&policy, &file).contents;
+        let back = policyc::model::from_yaml(&yaml).expect("reads back and binds");
+        assert_eq!(policyc::emit::model_yaml(&back, &file).contents, yaml, "{}", file.name);
+        let options = policyc::emit::Options::default();
+        let notices = |p: &policyc::model::Policy| policyc::emit::notices(p, &file.name, &options).expect("renders");
+        assert_eq!(notices(&back), notices(&policy), "{}", file.name);
+    }
+}
