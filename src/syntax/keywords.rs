@@ -290,7 +290,6 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::word => RuleWords::Phrase("a word"),
         Rule::string => RuleWords::Phrase("a text in quotes"),
         Rule::string_body => RuleWords::Phrase("the text"),
-        Rule::escape => RuleWords::Phrase("an escape such as `\\\"`"),
         Rule::quote => RuleWords::Phrase("`\"`"),
         Rule::open => RuleWords::Phrase("`{`"),
         Rule::close => RuleWords::Phrase("`}`"),
@@ -382,7 +381,6 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::k_derogation => RuleWords::Keyword("derogation"),
         Rule::EOI => RuleWords::Phrase("the end of the file"),
         // Silent in the grammar, so never reported; named for completeness.
-        Rule::ident_start | Rule::ident_char => RuleWords::Phrase("a name"),
         Rule::WHITESPACE => RuleWords::Phrase("a space"),
         Rule::COMMENT => RuleWords::Phrase("a comment"),
     }
