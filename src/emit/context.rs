@@ -3,6 +3,8 @@
 //! retention rules cover a purpose) is worked out here, language-neutrally; every string from
 //! the policy is already escaped for Markdown. The words come from the templates' lexicon.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::emit::markdown::{escape, href};
@@ -47,6 +49,18 @@ pub struct Notice {
     pub transfers: bool,
     /// Some data is special-category, criminal-offence data or an identity number.
     pub sensitive: bool,
+    /// Each declaration by its id, as a list of none or one, so that templates look items up
+    /// in one step instead of searching the lists (which grows with the square of the size).
+    pub by_id: ById,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ById {
+    pub data: BTreeMap<String, Vec<DataInfo>>,
+    pub sources: BTreeMap<String, Vec<SourceInfo>>,
+    pub recipients: BTreeMap<String, Vec<RecipientInfo>>,
+    pub storage: BTreeMap<String, Vec<StorageInfo>>,
+    pub purposes: BTreeMap<String, Vec<PurposeInfo>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -122,7 +136,7 @@ pub struct GroupInfo {
     pub purposes: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct DataInfo {
     pub id: String,
     pub name: Md,
@@ -134,7 +148,7 @@ pub struct DataInfo {
     pub description: Option<Md>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SourceInfo {
     pub id: String,
     pub name: Md,
@@ -144,7 +158,7 @@ pub struct SourceInfo {
     pub data: Vec<Named>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PurposeInfo {
     pub id: String,
     pub title: Md,
@@ -173,13 +187,13 @@ pub struct PurposeInfo {
     pub retention: Vec<RetentionInfo>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ProfilingInfo {
     pub logic: Option<Md>,
     pub consequences: Option<Md>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct RecipientInfo {
     pub id: String,
     pub name: Md,
@@ -190,7 +204,7 @@ pub struct RecipientInfo {
     pub transfer: Option<TransferInfo>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct TransferInfo {
     /// `adequacy`, `standard-contractual-clauses`, `binding-corporate-rules` or `derogation`.
     pub mechanism: &'static str,
@@ -198,7 +212,7 @@ pub struct TransferInfo {
     pub detail: Option<&'static str>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct StorageInfo {
     pub id: String,
     pub name: Md,
@@ -307,8 +321,37 @@ pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Noti
     let tables = tables();
     let authority = &tables.national(policy.header.jurisdiction.value).authority;
     let retention: Vec<RetentionInfo> = policy.retention.iter().map(|r| cx.retention(r)).collect();
-    let purposes: Vec<PurposeInfo> = policy.purposes.iter().map(|p| cx.purpose(p, &retention)).collect();
+    let coverage = crate::model::coverage::coverage(policy);
+    let purposes: Vec<PurposeInfo> = policy
+        .purposes
+        .iter()
+        .zip(&coverage.rules_of_purpose)
+        .map(|(p, rules)| cx.purpose(p, rules.iter().map(|&r| retention[r].clone()).collect()))
+        .collect();
     let recipients: Vec<RecipientInfo> = policy.recipients.iter().map(|r| cx.recipient(r)).collect();
+    let data: Vec<DataInfo> = policy.data.iter().map(|d| cx.data(d)).collect();
+    let sources = cx.sources();
+    let storage: Vec<StorageInfo> = policy
+        .storage
+        .iter()
+        .map(|s| StorageInfo {
+            id: s.id.value.clone(),
+            name: cx.text(&s.name),
+            description: cx.opt(&s.description),
+            medium: s.medium.word(),
+            operator: s.operated_by.as_ref().map(|r| cx.recipient_named(r.index)),
+            country: s.country.as_ref().map(|c| c.value.clone()),
+        })
+        .collect();
+    let by_id = ById {
+        // Every declared id has an entry, empty when the item is not in the list (a source no
+        // purpose uses), so a lookup never fails.
+        data: index(policy.data.iter().map(|d| &d.id.value), &data, |x| &x.id),
+        sources: index(policy.sources.iter().map(|s| &s.id.value), &sources, |x| &x.id),
+        recipients: index(policy.recipients.iter().map(|r| &r.id.value), &recipients, |x| &x.id),
+        storage: index(policy.storage.iter().map(|s| &s.id.value), &storage, |x| &x.id),
+        purposes: index(policy.purposes.iter().map(|p| &p.id.value), &purposes, |x| &x.id),
+    };
     Notice {
         lang: lang.word(),
         layout: layout.word(),
@@ -343,8 +386,8 @@ pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Noti
                     .collect(),
             })
             .collect(),
-        data: policy.data.iter().map(|d| cx.data(d)).collect(),
-        sources: cx.sources(),
+        data,
+        sources,
         art14: policy.purposes.iter().any(|p| p.sources.iter().any(|s| matches!(s, SourceRef::Declared(_)))),
         transfers: recipients.iter().any(|r| r.third_country),
         sensitive: policy
@@ -362,23 +405,28 @@ pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Noti
             .iter()
             .map(|s| SectionInfo { id: s.id.value.clone(), title: cx.text(&s.title), body: cx.text(&s.body) })
             .collect(),
-        storage: policy
-            .storage
-            .iter()
-            .map(|s| StorageInfo {
-                id: s.id.value.clone(),
-                name: cx.text(&s.name),
-                description: cx.opt(&s.description),
-                medium: s.medium.word(),
-                operator: s.operated_by.as_ref().map(|r| cx.recipient_named(r.index)),
-                country: s.country.as_ref().map(|c| c.value.clone()),
-            })
-            .collect(),
+        storage,
         cookies: policy.cookies.iter().map(|c| cx.cookie(c)).collect(),
         purposes,
         recipients,
         retention,
+        by_id,
     }
+}
+
+/// Each id with the items of `list` that carry it (none or one).
+fn index<'a, T: Clone>(
+    ids: impl Iterator<Item = &'a String>,
+    list: &[T],
+    id_of: impl Fn(&T) -> &String,
+) -> BTreeMap<String, Vec<T>> {
+    let mut map: BTreeMap<String, Vec<T>> = ids.map(|id| (id.clone(), Vec::new())).collect();
+    for item in list {
+        if let Some(entry) = map.get_mut(id_of(item)) {
+            entry.push(item.clone());
+        }
+    }
+    map
 }
 
 struct Builder<'a> {
@@ -512,12 +560,7 @@ impl Builder<'_> {
             .collect()
     }
 
-    fn purpose(&self, p: &Purpose, retention: &[RetentionInfo]) -> PurposeInfo {
-        let covers = |r: &RetentionRule| {
-            (r.purposes.is_empty() || r.purposes.iter().any(|x| x.name == p.id.value))
-                && (r.data.is_empty() || r.data.iter().any(|d| p.data.contains(d)))
-                && (r.subjects.is_empty() || p.subjects.is_empty() || r.subjects.iter().any(|g| p.subjects.contains(g)))
-        };
+    fn purpose(&self, p: &Purpose, retention: Vec<RetentionInfo>) -> PurposeInfo {
         let profiling = |x: &Option<model::Profiling>| {
             x.as_ref().map(|x| ProfilingInfo { logic: self.opt(&x.logic), consequences: self.opt(&x.consequences) })
         };
@@ -555,14 +598,7 @@ impl Builder<'_> {
             recipients: p.recipients.iter().map(|r| self.recipient_named(r.index)).collect(),
             storage: p.storage.iter().map(|s| self.storage_named(s.index)).collect(),
             direct_marketing: p.direct_marketing,
-            retention: self
-                .policy
-                .retention
-                .iter()
-                .zip(retention)
-                .filter(|(r, _)| covers(r))
-                .map(|(_, info)| info.clone())
-                .collect(),
+            retention,
         }
     }
 

@@ -72,12 +72,20 @@ pub fn record(policy: &Policy, source: &str) -> Record {
         },
         representative: c.representative.as_ref().map(contact),
         dpo: c.dpo.as_ref().or(c.privacy_contact.as_ref()).map(contact),
-        activities: policy.purposes.iter().map(|p| activity(policy, p, lang)).collect(),
+        activities: {
+            let coverage = crate::model::coverage::coverage(policy);
+            policy
+                .purposes
+                .iter()
+                .zip(&coverage.rules_of_purpose)
+                .map(|(p, rules)| activity(policy, p, rules, lang))
+                .collect()
+        },
         security_measures: policy.security.as_ref().map(|s| s.measures.iter().map(t).collect()).unwrap_or_default(),
     }
 }
 
-fn activity(policy: &Policy, p: &Purpose, lang: Lang) -> Activity {
+fn activity(policy: &Policy, p: &Purpose, rules: &[usize], lang: Lang) -> Activity {
     let t = |x: &Text| x.get(lang).to_string();
     let mut conditions = Vec::new();
     conditions.extend(p.art9.as_ref().map(|c| format!("art9:{}", c.value.word())));
@@ -115,15 +123,8 @@ fn activity(policy: &Policy, p: &Purpose, lang: Lang) -> Activity {
                 Some(format!("{} -> {}: {safeguard}", t(&r.name), country.value))
             })
             .collect(),
-        erasure: policy.retention.iter().filter(|r| covers(r, p)).map(|r| erasure(policy, r)).collect(),
+        erasure: rules.iter().map(|&r| erasure(policy, &policy.retention[r])).collect(),
     }
-}
-
-/// Whether a rule covers any of the purpose's data for any of its groups.
-fn covers(r: &RetentionRule, p: &Purpose) -> bool {
-    (r.purposes.is_empty() || r.purposes.iter().any(|x| x.name == p.id.value))
-        && (r.data.is_empty() || r.data.iter().any(|d| p.data.contains(d)))
-        && (r.subjects.is_empty() || p.subjects.is_empty() || r.subjects.iter().any(|g| p.subjects.contains(g)))
 }
 
 /// `candidates: P6M after last-contact, then delete`.

@@ -1,6 +1,7 @@
 //! Stage 3 output, the resolved model: every name bound to its declaration, every word turned
 //! into its legal meaning, defaults filled in. Later stages (check, emit) read only this.
 
+pub mod coverage;
 mod rebind;
 mod refs;
 pub mod text;

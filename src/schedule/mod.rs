@@ -103,7 +103,10 @@ pub fn schedule(policy: &Policy, file: &SourceFile) -> Schedule {
         source: file.name.clone(),
         jurisdiction: policy.header.jurisdiction.value,
         financial_year_start: MonthDay { month: month_number(fy.month), day: fy.day },
-        rules: policy.retention.iter().map(|r| rule(policy, r, file)).collect(),
+        rules: {
+            let coverage = crate::model::coverage::coverage(policy);
+            policy.retention.iter().zip(&coverage.purposes_of_rule).map(|(r, ps)| rule(policy, r, ps, file)).collect()
+        },
     }
 }
 
@@ -111,8 +114,8 @@ fn month_number(m: Month) -> u8 {
     m.number()
 }
 
-fn rule(policy: &Policy, r: &RetentionRule, file: &SourceFile) -> Rule {
-    let covered = coverage(policy, r);
+fn rule(policy: &Policy, r: &RetentionRule, purposes: &[usize], file: &SourceFile) -> Rule {
+    let covered = covered(policy, r, purposes);
     let (trigger, duration, up_to) = match &r.period.value {
         Period::After { duration, up_to, event } => (Some(event_of(policy, event)), Some(duration.iso8601()), *up_to),
         Period::Until(event) => (Some(event_of(policy, event)), Some("P0D".to_string()), false),
@@ -165,15 +168,13 @@ struct Covered {
     purposes: Vec<String>,
 }
 
-fn coverage(policy: &Policy, r: &RetentionRule) -> Covered {
-    let purpose_ok = |p: &Purpose| r.purposes.is_empty() || r.purposes.iter().any(|x| x.name == p.id.value);
+/// What `r` covers among the purposes that `model::coverage` found it covers.
+fn covered(policy: &Policy, r: &RetentionRule, covering: &[usize]) -> Covered {
     let mut data = vec![false; policy.data.len()];
     let mut groups = vec![false; policy.groups.len()];
     let mut purposes = vec![false; policy.purposes.len()];
-    for (pi, p) in policy.purposes.iter().enumerate() {
-        if !purpose_ok(p) {
-            continue;
-        }
+    for &pi in covering {
+        let p: &Purpose = &policy.purposes[pi];
         let used_data: Vec<usize> =
             p.data.iter().filter(|d| r.data.is_empty() || r.data.contains(d)).map(|d| d.index).collect();
         let used_groups: Vec<usize> =
