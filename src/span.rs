@@ -79,6 +79,13 @@ impl SourceFile {
     }
 }
 
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::SourceFile;
@@ -94,11 +101,4 @@ mod tests {
         assert_eq!(f.line_col(10), (4, 1));
         assert_eq!(f.line_col(99), (4, 2), "past the end clamps");
     }
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
