@@ -19,6 +19,9 @@ fuzz_target!(|data: &[u8]| {
     }
     // A refusal (E0900) is a formatter bug: make it a crash the fuzzer reports.
     if let Err(diagnostics) = policyc::format::format(&file) {
-        assert!(diagnostics.iter().all(|d| d.code != policyc::diagnostic::Code::Internal), "formatter refused: {diagnostics:?}");
+        assert!(
+            diagnostics.iter().all(|d| d.code != policyc::diagnostic::Code::Internal),
+            "formatter refused: {diagnostics:?}"
+        );
     }
 });
