@@ -66,16 +66,12 @@ fn kind(cx: &mut Cx, item: &Item) -> Option<Spanned<DataKind>> {
             return None;
         }
         (other, Some(w)) => {
-            cx.error(
-                Diagnostic::new(
-                    Code::UnknownWord,
-                    format!("`{}` takes no second word", other.word()),
-                    w.span,
-                    "not expected here",
-                )
-                .with_help("only `kind special` is followed by a category, such as `kind special health`"),
+            return no_second_word(
+                cx,
+                other,
+                w,
+                "only `kind special` is followed by a category, such as `kind special health`",
             );
-            return None;
         }
         (KindWord::Ordinary, None) => DataKind::Ordinary,
         (KindWord::Criminal, None) => DataKind::Criminal,
@@ -136,16 +132,12 @@ fn transfer(cx: &mut Cx, item: &Item) -> Option<Spanned<Transfer>> {
         (TransferWord::StandardContractualClauses, None) => Transfer::StandardContractualClauses,
         (TransferWord::BindingCorporateRules, None) => Transfer::BindingCorporateRules,
         (other, Some(w)) => {
-            cx.error(
-                Diagnostic::new(
-                    Code::UnknownWord,
-                    format!("`{}` takes no second word", other.word()),
-                    w.span,
-                    "not expected here",
-                )
-                .with_help("only `adequacy` (with `data-privacy-framework`) and `derogation` take a second word"),
+            return no_second_word(
+                cx,
+                other,
+                w,
+                "only `adequacy` (with `data-privacy-framework`) and `derogation` take a second word",
             );
-            return None;
         }
     };
     Some(Spanned::new(transfer, item.span))
@@ -169,4 +161,19 @@ pub(super) fn event(cx: &mut Cx, decl: &Decl) -> Option<Event> {
     let name = name(cx, &f, "name da \"garantiens udløb\"");
     let description = f.get("description").and_then(|i| cx.text(i));
     Some(Event { id, name: name?, description })
+}
+
+/// A second word after a word that takes none. The grammar already refuses most of these; the
+/// check stays so that resolution does not depend on it.
+fn no_second_word<V: Vocabulary, T>(cx: &mut Cx, first: V, extra: &Spanned<String>, help: &str) -> Option<T> {
+    cx.error(
+        Diagnostic::new(
+            Code::UnknownWord,
+            format!("`{}` takes no second word", first.word()),
+            extra.span,
+            "not expected here",
+        )
+        .with_help(help),
+    );
+    None
 }
