@@ -6,9 +6,11 @@ use serde_json::Value;
 
 use crate::{policies_in, root, source};
 
-/// The TILT schema and examples live beside the repository, in `shared/interop/tilt/`.
+/// The TILT schema and examples, copied from the upstream repository into the fixtures (MIT;
+/// `tests/fixtures/schemas/README.md` says from where), so the tests need nothing beside the
+/// repository.
 fn interop(name: &str) -> Value {
-    let path = root().join("../shared/interop/tilt").join(name);
+    let path = root().join("tests/fixtures/schemas/tilt").join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name} is not JSON: {e}"))
 }
