@@ -318,9 +318,14 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 /// The pair's span without trailing whitespace and comments, which pest includes in a
-/// repetition's span: it ends where the pair's last token ends.
+/// repetition's span: it ends where the pair's last token ends. Trailing trivia always ends
+/// in whitespace (a block's `}` follows it), so only such spans need the walk to the last
+/// token; every other span is exact as pest gives it.
 fn span(pair: &Pair<Rule>) -> Span {
     let s = pair.as_span();
+    if !s.as_str().ends_with(|c: char| c.is_whitespace() || c == '\u{feff}') {
+        return Span::new(s.start(), s.end());
+    }
     let end = match pair.clone().into_inner().last() {
         Some(last) => span(&last).end,
         None => s.end(),
