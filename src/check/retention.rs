@@ -148,12 +148,12 @@ pub fn statutory_minimum_is_kept(cx: &Ctx) -> Vec<Diagnostic> {
                     let needed = if aligned { min } else { min + 12 };
                     (months(*duration) < needed).then(|| {
                         if aligned {
-                            format!("{}, but the act requires at least {}", words(*duration), words(m.minimum))
+                            format!("{}, but the act requires at least {}", duration.words(), m.minimum.words())
                         } else {
                             format!(
                                 "{} from the event, but the act requires {} from the end of the {}",
-                                words(*duration),
-                                words(m.minimum),
+                                duration.words(),
+                                m.minimum.words(),
                                 m.align.map_or("year", |a| {
                                     if a == Alignment::FinancialYear { "financial year" } else { "calendar year" }
                                 })
@@ -174,7 +174,7 @@ pub fn statutory_minimum_is_kept(cx: &Ctx) -> Vec<Diagnostic> {
                     .with_help(format!(
                         "{}: write `keep {} after EVENT`{}",
                         m.reference,
-                        words(m.minimum),
+                        m.minimum.words(),
                         m.align.map_or(String::new(), |a| format!(" with `align {}`", Vocabulary::word(a)))
                     )),
                 );
@@ -220,18 +220,4 @@ fn months(d: Duration) -> u64 {
         Unit::Week => n * 7 / 31,
         Unit::Day => n / 31,
     }
-}
-
-fn words(d: Duration) -> String {
-    let unit = match (d.unit, d.amount) {
-        (Unit::Year, 1) => "year",
-        (Unit::Year, _) => "years",
-        (Unit::Month, 1) => "month",
-        (Unit::Month, _) => "months",
-        (Unit::Week, 1) => "week",
-        (Unit::Week, _) => "weeks",
-        (Unit::Day, 1) => "day",
-        (Unit::Day, _) => "days",
-    };
-    format!("{} {unit}", d.amount)
 }

@@ -87,9 +87,9 @@ pub fn notices(policy: &Policy, source: &str, options: &Options) -> Result<Vec<O
     let layout = options.layout.unwrap_or(policy.header.layout);
     let id = &policy.header.id.value;
     let mut outputs = Vec::new();
-    for lang in &policy.header.languages {
-        let lang = lang.word();
-        let notice = context::notice(policy, *lang_of(lang), layout, source);
+    for &language in &policy.header.languages {
+        let lang = language.word();
+        let notice = context::notice(policy, language, layout, source);
         let lexicon = lexicon(&options.templates, lang)?;
         let template_name = format!("{lang}/{}.md.j2", layout.word());
         let body = env
@@ -100,7 +100,7 @@ pub fn notices(policy: &Policy, source: &str, options: &Options) -> Result<Vec<O
         let signature = html::signature(&notice.generator, source);
         let fragment = html::fragment(&body);
         let html = if options.standalone {
-            let title = policy.header.title.as_ref().map_or(id.as_str(), |t| t.get(*lang_of(lang)));
+            let title = policy.header.title.as_ref().map_or(id.as_str(), |t| t.get(language));
             let css = options.templates.source("style.css").ok().flatten().unwrap_or_default();
             env.get_template("page.html.j2")
                 .and_then(|t| {
@@ -144,11 +144,6 @@ fn tidy(markdown: &str) -> String {
         out.pop();
     }
     out
-}
-
-fn lang_of(word: &str) -> &'static crate::model::vocab::Lang {
-    use crate::model::vocab::Lang;
-    Lang::ALL.iter().find(|l| l.word() == word).unwrap_or(&Lang::ALL[0])
 }
 
 /// The lexicon of a language: the standard legal wording the templates look words up in.

@@ -1,7 +1,7 @@
 //! Printing the syntax tree in canonical layout, with the comments put back between the items
 //! they stood between.
 
-use crate::syntax::ast::{Block, Decl, DeclKind, Duration, File, Item, Keep, Text, Unit, Value};
+use crate::syntax::ast::{Block, Decl, DeclKind, Duration, File, Item, Keep, Text, Value};
 use crate::syntax::scan::Comment;
 
 /// Texts wrap at this column.
@@ -241,18 +241,7 @@ fn simple(key: &str, v: &Value) -> String {
 }
 
 fn duration(d: &Duration) -> String {
-    let n = d.amount.value;
-    let unit = match (d.unit.value, n) {
-        (Unit::Day, 1) => "day",
-        (Unit::Day, _) => "days",
-        (Unit::Week, 1) => "week",
-        (Unit::Week, _) => "weeks",
-        (Unit::Month, 1) => "month",
-        (Unit::Month, _) => "months",
-        (Unit::Year, 1) => "year",
-        (Unit::Year, _) => "years",
-    };
-    format!("{n} {unit}")
+    format!("{} {}", d.amount.value, d.unit.value.keyword(d.amount.value))
 }
 
 fn capitalised(word: &str) -> String {

@@ -297,7 +297,28 @@ pub enum Unit {
     Year,
 }
 
+impl Unit {
+    /// The keyword as the language writes it after `amount`: `1 month`, `6 months`.
+    pub fn keyword(self, amount: u32) -> &'static str {
+        match (self, amount == 1) {
+            (Unit::Day, true) => "day",
+            (Unit::Day, false) => "days",
+            (Unit::Week, true) => "week",
+            (Unit::Week, false) => "weeks",
+            (Unit::Month, true) => "month",
+            (Unit::Month, false) => "months",
+            (Unit::Year, true) => "year",
+            (Unit::Year, false) => "years",
+        }
+    }
+}
+
 impl Duration {
+    /// As the language writes it: `6 months`.
+    pub fn words(self) -> String {
+        format!("{} {}", self.amount, self.unit.keyword(self.amount))
+    }
+
     /// ISO 8601: `P6M`, `P2W`, `P5Y`.
     pub fn iso8601(self) -> String {
         let unit = match self.unit {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::text::TextValue;
 use crate::model::vocab::{Lang, StandardEvent, Vocabulary};
-use crate::model::{Duration, Ref, Text, Trigger, Unit};
+use crate::model::{Duration, Ref, Text, Trigger};
 use crate::resolve::names::{Names, Table};
 use crate::span::{Span, Spanned};
 use crate::suggest::did_you_mean;
@@ -121,13 +121,7 @@ impl Cx {
     }
 
     pub fn duration(&mut self, d: &ast::Duration) -> Duration {
-        let unit = match d.unit.value {
-            ast::Unit::Day => Unit::Day,
-            ast::Unit::Week => Unit::Week,
-            ast::Unit::Month => Unit::Month,
-            ast::Unit::Year => Unit::Year,
-        };
-        Duration { amount: d.amount.value, unit }
+        Duration { amount: d.amount.value, unit: d.unit.value }
     }
 
     /// The words of an item whose value is fixed words.

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::vocab::{Jurisdiction, Lang, Layout, Month, Vocabulary};
-use crate::model::{Contact, Controller, Date, DayOfYear, Header};
+use crate::model::{Contact, Controller, DayOfYear, Header};
 use crate::resolve::context::{Cx, lang_name};
 use crate::resolve::fields::Fields;
 use crate::span::{Span, Spanned};
@@ -48,7 +48,7 @@ pub(super) fn policy(cx: &mut Cx, decls: &[&Decl]) -> Option<Header> {
         }
     };
     let effective = match f.get("effective").map(|i| &i.value) {
-        Some(Value::Date(d)) => Some(Date { year: d.value.year, month: d.value.month, day: d.value.day }),
+        Some(Value::Date(d)) => Some(d.value),
         _ => None,
     };
     Some(Header {

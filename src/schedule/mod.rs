@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::vocab::{Action, Alignment, Jurisdiction, Lang, Month, Vocabulary};
+use crate::model::vocab::{Action, Alignment, Jurisdiction, Lang, Vocabulary};
 use crate::model::{Period, Policy, Purpose, RetentionRule, Text, Trigger, text::TextValue};
 use crate::span::SourceFile;
 
@@ -102,16 +102,12 @@ pub fn schedule(policy: &Policy, file: &SourceFile) -> Schedule {
         generator: format!("policyc {}", env!("CARGO_PKG_VERSION")),
         source: file.name.clone(),
         jurisdiction: policy.header.jurisdiction.value,
-        financial_year_start: MonthDay { month: month_number(fy.month), day: fy.day },
+        financial_year_start: MonthDay { month: fy.month.number(), day: fy.day },
         rules: {
             let coverage = crate::model::coverage::coverage(policy);
             policy.retention.iter().zip(&coverage.purposes_of_rule).map(|(r, ps)| rule(policy, r, ps, file)).collect()
         },
     }
-}
-
-fn month_number(m: Month) -> u8 {
-    m.number()
 }
 
 fn rule(policy: &Policy, r: &RetentionRule, purposes: &[usize], file: &SourceFile) -> Rule {

@@ -5,6 +5,9 @@
 
 use crate::span::{Span, Spanned};
 
+// Plain values are the same before and after resolution.
+pub use crate::model::{Date, Unit};
+
 /// A whole file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct File {
@@ -139,28 +142,12 @@ pub struct Text {
     pub span: Span,
 }
 
-/// A calendar date as written; `syntax` has checked that it exists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-}
-
 /// `6 months`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Duration {
     pub amount: Spanned<u32>,
     pub unit: Spanned<Unit>,
     pub span: Span,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Unit {
-    Day,
-    Week,
-    Month,
-    Year,
 }
 
 /// The value of `keep`.
