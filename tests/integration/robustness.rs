@@ -99,7 +99,8 @@ fn hostile_inputs_give_diagnostics() {
         let file = policyc::span::SourceFile::new("hostile.policy", text.to_string());
         let compiled = policyc::compile(&file);
         let _ = policyc::diagnostic::render_plain(&file, &compiled.diagnostics);
-        assert!(compiled.policy.is_none() || compiled.diagnostics.is_empty());
+        // Every one of these is broken: it must fail with a reason, not slip through.
+        assert!(compiled.policy.is_none() && !compiled.diagnostics.is_empty(), "{text:.40?} compiled");
     }
 }
 
