@@ -78,20 +78,25 @@ fn decl_kind(kw: &Pair<Rule>) -> Result<DeclKind> {
     })
 }
 
-/// `X_item` wraps exactly one concrete item rule; nested blocks hold `X_item`s again.
+/// `X_item` holds the item's keyword and its value (the concrete item rules are silent: one
+/// token per item is cheaper to parse, and the keyword says which item it is); nested blocks
+/// hold `X_item`s again.
 fn item(pair: Pair<Rule>) -> Result<Item> {
-    let concrete = only_child(pair)?;
-    let item_span = span(&concrete);
-    let rule = concrete.as_rule();
-    let mut inner = concrete.into_inner();
+    let item_span = span(&pair);
+    let mut inner = pair.into_inner();
     let kw = next(&mut inner, item_span)?;
-    let Some(key) = keyword(kw.as_rule()) else {
+    let rule = kw.as_rule();
+    let Some(key) = keyword(rule) else {
         return Err(internal(span(&kw), "an item does not start with a keyword"));
     };
     let key = Spanned::new(key, span(&kw));
     let rest: Vec<Pair<Rule>> = inner.collect();
     let value = match rule {
-        Rule::contact_block | Rule::profiling_block => {
+        Rule::k_dpo
+        | Rule::k_privacy_contact
+        | Rule::k_representative
+        | Rule::k_profiling
+        | Rule::k_automated_decision => {
             let mut items = Vec::new();
             for p in rest {
                 if !matches!(p.as_rule(), Rule::open | Rule::close) {
@@ -100,8 +105,8 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
             }
             Value::Block(Block { items, span: item_span })
         }
-        Rule::keep_item => Value::Keep(keep(one(rest, item_span)?)?),
-        Rule::limit_item => {
+        Rule::k_keep => Value::Keep(keep(one(rest, item_span)?)?),
+        Rule::k_limit => {
             let mut dur = None;
             let mut after = None;
             for p in rest {
@@ -116,14 +121,14 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
                 _ => return Err(internal(item_span, "`limit` lacks its duration or event")),
             }
         }
-        Rule::lifetime_item => {
+        Rule::k_lifetime => {
             let p = one(rest, item_span)?;
             match p.as_rule() {
                 Rule::duration => Value::Lifetime(Some(duration(p)?)),
                 _ => Value::Lifetime(None),
             }
         }
-        Rule::financial_year_item => {
+        Rule::k_financial_year => {
             // k_starts, number, word
             let mut day = None;
             let mut month = None;
@@ -203,9 +208,8 @@ fn simple_value(rest: Vec<Pair<Rule>>, at: Span) -> Result<Value> {
 fn text_value(pair: Pair<Rule>) -> Result<Text> {
     let text_span = span(&pair);
     let mut parts = Vec::new();
-    for lang_text in pair.into_inner() {
-        let mut inner = lang_text.into_inner();
-        let lang = next(&mut inner, text_span)?;
+    let mut inner = pair.into_inner();
+    while let Some(lang) = inner.next() {
         let s = next(&mut inner, text_span)?;
         parts.push((Spanned::new(lang.as_str().to_string(), span(&lang)), string(s)?));
     }
