@@ -379,7 +379,6 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::k_derogation => RuleWords::Keyword("derogation"),
         Rule::EOI => RuleWords::Phrase("the end of the file"),
         // Silent in the grammar, so never reported; named for completeness.
-        Rule::WHITESPACE => RuleWords::Phrase("a space"),
-        Rule::COMMENT => RuleWords::Phrase("a comment"),
+        Rule::WHITESPACE => RuleWords::Phrase("a space or a comment"),
     }
 }

@@ -1,7 +1,7 @@
 //! No input may panic the compiler: mutants of every policy (cut, spliced, garbled) and
 //! hostile strings go through the whole pipeline and come back as diagnostics.
 
-use crate::{policies_in, source};
+use crate::{policies_in, root, source};
 
 /// A small deterministic generator, so a failure reproduces from its seed.
 struct Rng(u64);
@@ -117,4 +117,38 @@ fn limits_give_errors_not_crashes() {
     assert_eq!(code_of(long_text), Some(Code::TooLarge));
     let many_blocks = "group g { name da \"x\" }\n".repeat(policyc::syntax::MAX_DECLARATIONS + 1);
     assert_eq!(code_of(many_blocks), Some(Code::TooLarge));
+}
+
+#[test]
+fn unicode_spaces_and_a_byte_order_mark_are_spacing() {
+    // Word processors paste no-break and em spaces; editors on Windows write a byte order mark
+    // and CRLF. Between tokens (not inside texts) they are spacing like any other.
+    let path = root().join("policies/jobconnection.policy");
+    let plain = source(&path);
+    let mut pasted = String::from("\u{feff}");
+    let (mut in_text, mut escaped, mut in_comment) = (false, false, false);
+    let mut chars = plain.text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ' ' if !in_text && !in_comment => pasted.push_str("\u{a0}\u{2003}"),
+            '\n' if !in_text => {
+                in_comment = false;
+                pasted.push_str("\r\n");
+            }
+            '/' if !in_text && chars.peek() == Some(&'/') => {
+                in_comment = true;
+                pasted.push(c);
+            }
+            '"' if !escaped && !in_comment => {
+                in_text = !in_text;
+                pasted.push(c);
+            }
+            _ => pasted.push(c),
+        }
+        escaped = in_text && c == '\\' && !escaped;
+    }
+    assert!(pasted.contains('\u{2003}'));
+    let pasted = policyc::span::SourceFile::new("pasted.policy", pasted);
+    let formatted = |file: &policyc::span::SourceFile| policyc::format::format(file).expect("the policy reads");
+    assert_eq!(formatted(&pasted), formatted(&plain));
 }
