@@ -37,10 +37,10 @@ pub fn file(mut pairs: Pairs<Rule>) -> std::result::Result<File, Vec<Diagnostic>
 }
 
 fn declaration(pair: Pair<Rule>) -> Result<Decl> {
+    // The `X_decl` rules are silent: the declaration's keyword says which block it is.
     let whole = span(&pair);
-    let decl = only_child(pair)?;
-    let block_span = span(&decl);
-    let mut inner = decl.into_inner();
+    let block_span = whole;
+    let mut inner = pair.into_inner();
     let kw = next(&mut inner, whole)?;
     let kind = Spanned::new(decl_kind(&kw)?, span(&kw));
     let mut name = None;
