@@ -16,8 +16,12 @@ pub fn decode(body: &str, offset: usize) -> Result<String, Diagnostic> {
         return Err(d);
     }
     // Most texts are one line without escapes: folding then only trims the ends.
-    if !body.contains(['\\', '\n', '\r']) {
+    // (A byte scan: a `contains` over a set of chars decodes every character.)
+    if !body.bytes().any(|b| matches!(b, b'\\' | b'\n' | b'\r')) {
         return Ok(body.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\u{a0}').to_string());
+    }
+    if !body.contains('\\') {
+        return Ok(fold(body));
     }
     let mut raw = String::with_capacity(body.len());
     let mut chars = body.char_indices();
@@ -48,25 +52,21 @@ pub fn decode(body: &str, offset: usize) -> Result<String, Diagnostic> {
 /// Fold line breaks and indentation into single spaces; a blank line starts a new paragraph,
 /// kept as `\n\n`.
 pub fn fold(raw: &str) -> String {
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut current = String::new();
+    let mut out = String::with_capacity(raw.len());
+    let mut blank_line_before = false;
     for line in raw.lines() {
         let line = line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\u{a0}' || c == '\r');
         if line.is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(std::mem::take(&mut current));
-            }
+            blank_line_before = !out.is_empty();
             continue;
         }
-        if !current.is_empty() {
-            current.push(' ');
+        if !out.is_empty() {
+            out.push_str(if blank_line_before { "\n\n" } else { " " });
         }
-        current.push_str(line);
+        blank_line_before = false;
+        out.push_str(line);
     }
-    if !current.is_empty() {
-        paragraphs.push(current);
-    }
-    paragraphs.join("\n\n")
+    out
 }
 
 #[cfg(test)]
@@ -77,6 +77,10 @@ mod tests {
     fn folds_lines_and_keeps_paragraphs() {
         let raw = "\n    Vi behandler\n    dine oplysninger.\n\n    Nyt afsnit.\n  ";
         assert_eq!(fold(raw), "Vi behandler dine oplysninger.\n\nNyt afsnit.");
+        // Several blank lines are one paragraph break; blank lines at either end vanish.
+        let raw = "\r\n\n  Et.\r\n\r\n\n \u{a0}\n  To\n  tre.\n\n";
+        assert_eq!(fold(raw), "Et.\n\nTo tre.");
+        assert_eq!(fold("\n \n"), "");
     }
 
     #[test]
