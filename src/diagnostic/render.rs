@@ -10,6 +10,9 @@ use crate::span::SourceFile;
 /// Render with colours for a terminal.
 pub fn render_human(file: &SourceFile, diagnostics: &[Diagnostic], color: bool) -> String {
     let mut out = String::new();
+    if diagnostics.is_empty() {
+        return out; // codespan's file indexes every line, a cost only worth paying for a message
+    }
     let files = SimpleFile::new(file.name.as_str(), file.text.as_str());
     let config = term::Config::default();
     for diagnostic in diagnostics {
