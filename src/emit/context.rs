@@ -3,7 +3,7 @@
 //! retention rules cover a purpose) is worked out here, language-neutrally; every string from
 //! the policy is already escaped for Markdown. The words come from the templates' lexicon.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -133,7 +133,22 @@ pub struct GroupInfo {
     pub id: String,
     pub name: Md,
     pub description: Option<Md>,
+    /// The ids of the purposes that concern this group, in the order of the policy.
     pub purposes: Vec<String>,
+    /// Some purpose of this group collects data from the person.
+    pub from_person: bool,
+    /// Some purpose of this group names a declared source.
+    pub art14: bool,
+    /// The data categories of this group's purposes, in the order of the policy.
+    pub data: Vec<DataInfo>,
+    /// The sources (of `Notice::sources`) that this group's purposes name, in the order of the
+    /// policy, each with only the `data` obtained from it that this group's purposes use.
+    pub sources: Vec<SourceInfo>,
+    /// The recipients of this group's purposes, in the order of the policy.
+    pub recipients: Vec<RecipientInfo>,
+    /// The retention rules that cover this group's purposes and are not limited to other
+    /// groups, in the order of the policy.
+    pub retention: Vec<RetentionInfo>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -164,7 +179,12 @@ pub struct PurposeInfo {
     pub title: Md,
     pub description: Option<Md>,
     pub groups: Vec<Named>,
+    /// The id of the first declared group among `groups` (the by-audience layouts anchor the
+    /// purpose there).
+    pub first_group: Option<String>,
     pub data: Vec<Named>,
+    /// The data categories of `data` in full, in the order the policy declares them.
+    pub data_categories: Vec<DataInfo>,
     pub from_person: bool,
     pub sources: Vec<Named>,
     pub bases: Vec<&'static str>,
@@ -322,14 +342,14 @@ pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Noti
     let authority = &tables.national(policy.header.jurisdiction.value).authority;
     let retention: Vec<RetentionInfo> = policy.retention.iter().map(|r| cx.retention(r)).collect();
     let coverage = crate::model::coverage::coverage(policy);
+    let data: Vec<DataInfo> = policy.data.iter().map(|d| cx.data(d)).collect();
     let purposes: Vec<PurposeInfo> = policy
         .purposes
         .iter()
         .zip(&coverage.rules_of_purpose)
-        .map(|(p, rules)| cx.purpose(p, rules.iter().map(|&r| retention[r].clone()).collect()))
+        .map(|(p, rules)| cx.purpose(p, &data, rules.iter().map(|&r| retention[r].clone()).collect()))
         .collect();
     let recipients: Vec<RecipientInfo> = policy.recipients.iter().map(|r| cx.recipient(r)).collect();
-    let data: Vec<DataInfo> = policy.data.iter().map(|d| cx.data(d)).collect();
     let sources = cx.sources();
     let storage: Vec<StorageInfo> = policy
         .storage
@@ -343,6 +363,7 @@ pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Noti
             country: s.country.as_ref().map(|c| c.value.clone()),
         })
         .collect();
+    let groups = cx.groups(&coverage.rules_of_purpose, &data, &sources, &recipients, &retention);
     let by_id = ById {
         // Every declared id has an entry, empty when the item is not in the list (a source no
         // purpose uses), so a lookup never fails.
@@ -371,21 +392,7 @@ pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Noti
             web: md(&authority.web),
             web_href: href(&authority.web),
         },
-        groups: policy
-            .groups
-            .iter()
-            .map(|g| GroupInfo {
-                id: g.id.value.clone(),
-                name: cx.text(&g.name),
-                description: cx.opt(&g.description),
-                purposes: policy
-                    .purposes
-                    .iter()
-                    .filter(|p| p.subjects.iter().any(|s| s.name == g.id.value))
-                    .map(|p| p.id.value.clone())
-                    .collect(),
-            })
-            .collect(),
+        groups,
         data,
         sources,
         art14: policy.purposes.iter().any(|p| p.sources.iter().any(|s| matches!(s, SourceRef::Declared(_)))),
@@ -529,27 +536,33 @@ impl Builder<'_> {
 
     /// Declared sources that some purpose uses, with the data obtained from each.
     fn sources(&self) -> Vec<SourceInfo> {
-        self.policy
+        let policy = self.policy;
+        // The purposes that name each source, found in one pass over the purposes.
+        let mut users: Vec<Vec<usize>> = vec![Vec::new(); policy.sources.len()];
+        for (pi, p) in policy.purposes.iter().enumerate() {
+            for r in p.sources.iter().filter_map(declared) {
+                if users[r].last() != Some(&pi) {
+                    users[r].push(pi);
+                }
+            }
+        }
+        // Which source last took each data category, so that none is taken twice.
+        let mut taken = vec![usize::MAX; policy.data.len()];
+        policy
             .sources
             .iter()
             .enumerate()
             .filter_map(|(i, s)| {
                 let mut data: Vec<usize> = s.data.iter().map(|d| d.index).collect();
-                let used = self
-                    .policy
-                    .purposes
-                    .iter()
-                    .any(|p| p.sources.iter().any(|r| matches!(r, SourceRef::Declared(r) if r.index == i)));
-                for p in self.policy.purposes.iter().filter(|_| s.data.is_empty()) {
-                    if p.sources.iter().any(|r| matches!(r, SourceRef::Declared(r) if r.index == i)) {
-                        for d in &p.data {
-                            if !data.contains(&d.index) {
-                                data.push(d.index);
-                            }
+                if s.data.is_empty() {
+                    for d in users[i].iter().flat_map(|&pi| &policy.purposes[pi].data) {
+                        if taken[d.index] != i {
+                            taken[d.index] = i;
+                            data.push(d.index);
                         }
                     }
                 }
-                (used && !data.is_empty()).then(|| SourceInfo {
+                (!users[i].is_empty() && !data.is_empty()).then(|| SourceInfo {
                     id: s.id.value.clone(),
                     name: self.text(&s.name),
                     description: self.opt(&s.description),
@@ -560,7 +573,95 @@ impl Builder<'_> {
             .collect()
     }
 
-    fn purpose(&self, p: &Purpose, retention: Vec<RetentionInfo>) -> PurposeInfo {
+    /// Each group with its purposes and what they use (data, sources, recipients, retention
+    /// rules), every list in the order of the policy. Built from index lists in one pass over
+    /// each group's purposes, so that templates need not search the policy's lists per group.
+    fn groups(
+        &self,
+        rules_of_purpose: &[Vec<usize>],
+        data: &[DataInfo],
+        sources: &[SourceInfo],
+        recipients: &[RecipientInfo],
+        retention: &[RetentionInfo],
+    ) -> Vec<GroupInfo> {
+        let policy = self.policy;
+        let mut purposes_of: Vec<Vec<usize>> = vec![Vec::new(); policy.groups.len()];
+        for (pi, p) in policy.purposes.iter().enumerate() {
+            for g in &p.subjects {
+                if purposes_of[g.index].last() != Some(&pi) {
+                    purposes_of[g.index].push(pi);
+                }
+            }
+        }
+        let data_index: HashMap<&str, usize> =
+            policy.data.iter().enumerate().map(|(i, d)| (d.id.value.as_str(), i)).collect();
+        let source_info: HashMap<&str, &SourceInfo> = sources.iter().map(|s| (s.id.as_str(), s)).collect();
+        // Which group last took each item, so that each list is built without searching it.
+        let mut data_taken = vec![usize::MAX; policy.data.len()];
+        let mut source_taken = vec![usize::MAX; policy.sources.len()];
+        let mut recipient_taken = vec![usize::MAX; policy.recipients.len()];
+        let mut rule_taken = vec![usize::MAX; policy.retention.len()];
+        let take = |taken: &mut [usize], list: &mut Vec<usize>, i: usize, gi: usize| {
+            if taken[i] != gi {
+                taken[i] = gi;
+                list.push(i);
+            }
+        };
+        policy
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(gi, g)| {
+                let (mut d, mut s, mut r, mut rules) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+                let (mut from_person, mut art14) = (false, false);
+                for &pi in &purposes_of[gi] {
+                    let p = &policy.purposes[pi];
+                    from_person |= p.sources.iter().any(|s| matches!(s, SourceRef::Person(_)));
+                    for x in &p.data {
+                        take(&mut data_taken, &mut d, x.index, gi);
+                    }
+                    for x in p.sources.iter().filter_map(declared) {
+                        art14 = true;
+                        take(&mut source_taken, &mut s, x, gi);
+                    }
+                    for x in &p.recipients {
+                        take(&mut recipient_taken, &mut r, x.index, gi);
+                    }
+                    for &ri in &rules_of_purpose[pi] {
+                        let subjects = &policy.retention[ri].subjects;
+                        if subjects.is_empty() || subjects.iter().any(|x| x.index == gi) {
+                            take(&mut rule_taken, &mut rules, ri, gi);
+                        }
+                    }
+                }
+                for list in [&mut d, &mut s, &mut r, &mut rules] {
+                    list.sort_unstable();
+                }
+                let ours = |x: &Named| data_index.get(x.id.as_str()).is_some_and(|&i| data_taken[i] == gi);
+                GroupInfo {
+                    id: g.id.value.clone(),
+                    name: self.text(&g.name),
+                    description: self.opt(&g.description),
+                    purposes: purposes_of[gi].iter().map(|&pi| policy.purposes[pi].id.value.clone()).collect(),
+                    from_person,
+                    art14,
+                    data: d.iter().map(|&i| data[i].clone()).collect(),
+                    sources: s
+                        .iter()
+                        .filter_map(|&i| source_info.get(policy.sources[i].id.value.as_str()))
+                        .map(|x| SourceInfo {
+                            data: x.data.iter().filter(|d| ours(d)).cloned().collect(),
+                            ..(*x).clone()
+                        })
+                        .collect(),
+                    recipients: r.iter().map(|&i| recipients[i].clone()).collect(),
+                    retention: rules.iter().map(|&i| retention[i].clone()).collect(),
+                }
+            })
+            .collect()
+    }
+
+    fn purpose(&self, p: &Purpose, data: &[DataInfo], retention: Vec<RetentionInfo>) -> PurposeInfo {
         let profiling = |x: &Option<model::Profiling>| {
             x.as_ref().map(|x| ProfilingInfo { logic: self.opt(&x.logic), consequences: self.opt(&x.consequences) })
         };
@@ -569,7 +670,14 @@ impl Builder<'_> {
             title: self.text(&p.title),
             description: self.opt(&p.description),
             groups: p.subjects.iter().map(|g| self.group_named(g.index)).collect(),
+            first_group: p.subjects.iter().map(|g| g.index).min().map(|i| self.policy.groups[i].id.value.clone()),
             data: p.data.iter().map(|d| self.data_named(d.index)).collect(),
+            data_categories: {
+                let mut declared: Vec<usize> = p.data.iter().map(|d| d.index).collect();
+                declared.sort_unstable();
+                declared.dedup();
+                declared.into_iter().map(|i| data[i].clone()).collect()
+            },
             from_person: p.sources.iter().any(|s| matches!(s, SourceRef::Person(_))),
             sources: p
                 .sources
@@ -704,6 +812,14 @@ impl Builder<'_> {
             respond_within: r.and_then(|r| r.respond_within).map(duration_info),
             description: r.and_then(|r| self.opt(&r.description)),
         }
+    }
+}
+
+/// The index of a declared source, `None` for the person.
+fn declared(s: &SourceRef) -> Option<usize> {
+    match s {
+        SourceRef::Declared(r) => Some(r.index),
+        SourceRef::Person(_) => None,
     }
 }
 

@@ -9,6 +9,8 @@
 //! (cookies, security measures, subject groups, storage places, objection rights, ...) are
 //! left to the notices.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::law::tables;
@@ -237,7 +239,17 @@ const NO_DATE: &str = "0001-01-01";
 /// schedule says which rules cover which data.
 pub fn tilt(policy: &Policy, file: &SourceFile) -> Tilt {
     let lang = policy.header.languages.first().copied().unwrap_or(Lang::ALL[0]);
-    let cx = Builder { policy, lang, words: words(lang) };
+    // The purposes that use each data category, found once: searching every purpose for each
+    // category grows with the square of the policy.
+    let mut users: Vec<Vec<usize>> = vec![Vec::new(); policy.data.len()];
+    for (pi, p) in policy.purposes.iter().enumerate() {
+        for d in &p.data {
+            if users[d.index].last() != Some(&pi) {
+                users[d.index].push(pi);
+            }
+        }
+    }
+    let cx = Builder { policy, lang, words: words(lang), users };
     let c = &policy.controller;
     let name = cx.text(&c.name);
     // The controller's country is not written in a policy: the jurisdiction is the national
@@ -245,6 +257,18 @@ pub fn tilt(policy: &Policy, file: &SourceFile) -> Tilt {
     let country = policy.header.jurisdiction.value.word();
     let date = policy.header.effective.map_or_else(|| NO_DATE.to_string(), iso_date);
     let schedule = crate::schedule::schedule(policy, file);
+    // The schedule has one rule per retention rule, in order, with "all" resolved: the rules
+    // that keep each data category, in order.
+    let data_index: HashMap<&str, usize> =
+        policy.data.iter().enumerate().map(|(i, d)| (d.id.value.as_str(), i)).collect();
+    let mut rules_of_data: Vec<Vec<usize>> = vec![Vec::new(); policy.data.len()];
+    for (ri, rule) in schedule.rules.iter().enumerate().take(policy.retention.len()) {
+        for d in rule.data.iter().filter_map(|d| data_index.get(d.as_str())) {
+            if rules_of_data[*d].last() != Some(&ri) {
+                rules_of_data[*d].push(ri);
+            }
+        }
+    }
     let authority = &tables().national(policy.header.jurisdiction.value).authority;
     let rights = cx.rights_contact();
     let portability = cx.titles(|p| cx.has(p, LegalBasis::Consent) || cx.has(p, LegalBasis::Contract));
@@ -277,15 +301,8 @@ pub fn tilt(policy: &Policy, file: &SourceFile) -> Tilt {
             .data
             .iter()
             .enumerate()
-            .map(|(i, d)| {
-                // The schedule has one rule per retention rule, in order, with "all" resolved.
-                let kept = policy
-                    .retention
-                    .iter()
-                    .zip(&schedule.rules)
-                    .filter(|(_, s)| s.data.contains(&d.id.value))
-                    .map(|(r, _)| cx.kept(r))
-                    .collect();
+            .map(|(i, _)| {
+                let kept = rules_of_data[i].iter().map(|&r| cx.kept(&policy.retention[r])).collect();
                 cx.disclosed(i, kept)
             })
             .collect(),
@@ -314,6 +331,8 @@ struct Builder<'a> {
     policy: &'a Policy,
     lang: Lang,
     words: &'static Words,
+    /// For each data category, the purposes that use it, in order.
+    users: Vec<Vec<usize>>,
 }
 
 impl Builder<'_> {
@@ -334,7 +353,7 @@ impl Builder<'_> {
     }
 
     fn using(&self, data: usize) -> impl Iterator<Item = &Purpose> {
-        self.policy.purposes.iter().filter(move |p| p.data.iter().any(|d| d.index == data))
+        self.users[data].iter().map(|&p| &self.policy.purposes[p])
     }
 
     /// TILT requires a representative. A controller established in the EU has no Art. 27
