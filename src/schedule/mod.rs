@@ -166,9 +166,9 @@ struct Covered {
 
 /// What `r` covers among the purposes that `model::coverage` found it covers.
 fn covered(policy: &Policy, r: &RetentionRule, covering: &[usize]) -> Covered {
-    let mut data = vec![false; policy.data.len()];
-    let mut groups = vec![false; policy.groups.len()];
-    let mut purposes = vec![false; policy.purposes.len()];
+    // Indexes of what is covered, sorted at the end into the order of the policy: proportional
+    // to what the rule covers, not to the size of the policy (this runs once per rule).
+    let (mut data, mut groups, mut purposes) = (Vec::new(), Vec::new(), Vec::new());
     for &pi in covering {
         let p: &Purpose = &policy.purposes[pi];
         let used_data: Vec<usize> =
@@ -179,16 +179,18 @@ fn covered(policy: &Policy, r: &RetentionRule, covering: &[usize]) -> Covered {
         if used_data.is_empty() || !groups_ok {
             continue;
         }
-        purposes[pi] = true;
-        used_data.into_iter().for_each(|d| data[d] = true);
-        used_groups.into_iter().for_each(|g| groups[g] = true);
+        purposes.push(pi);
+        data.extend(used_data);
+        groups.extend(used_groups);
     }
-    let pick = |flags: Vec<bool>, names: Vec<&str>| -> Vec<String> {
-        flags.into_iter().zip(names).filter(|(f, _)| *f).map(|(_, n)| n.to_string()).collect()
+    let pick = |mut indexes: Vec<usize>, name: &dyn Fn(usize) -> String| -> Vec<String> {
+        indexes.sort_unstable();
+        indexes.dedup();
+        indexes.into_iter().map(name).collect()
     };
     Covered {
-        data: pick(data, policy.data.iter().map(|d| d.id.value.as_str()).collect()),
-        subjects: pick(groups, policy.groups.iter().map(|g| g.id.value.as_str()).collect()),
-        purposes: pick(purposes, policy.purposes.iter().map(|p| p.id.value.as_str()).collect()),
+        data: pick(data, &|i| policy.data[i].id.value.clone()),
+        subjects: pick(groups, &|i| policy.groups[i].id.value.clone()),
+        purposes: pick(purposes, &|i| policy.purposes[i].id.value.clone()),
     }
 }
