@@ -12,11 +12,13 @@ use crate::syntax::Rule;
 use crate::syntax::keywords::{BlockItems, RuleWords, words};
 use crate::syntax::scan::scan;
 
-pub fn to_diagnostic(src: &str, error: &Error<Rule>) -> Diagnostic {
-    let pos = match error.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((start, _)) => start,
-    };
+/// `offset`: where in `src` the piece that pest read starts (its positions count from there).
+pub fn to_diagnostic(src: &str, offset: usize, error: &Error<Rule>) -> Diagnostic {
+    let pos = offset
+        + match error.location {
+            InputLocation::Pos(p) => p,
+            InputLocation::Span((start, _)) => start,
+        };
     let scan = scan(src);
     if let Some(open) = scan.unterminated_text.filter(|open| *open <= pos) {
         return Diagnostic::new(
@@ -46,7 +48,7 @@ pub fn to_diagnostic(src: &str, error: &Error<Rule>) -> Diagnostic {
     });
     // After a text, another `LANG "..."` may follow; inside a block that possibility is noise
     // next to the list of items.
-    let at_top = positives.iter().any(|r| matches!(r, Rule::file | Rule::declaration));
+    let at_top = positives.iter().any(|r| matches!(r, Rule::declarations | Rule::declaration));
     let expected: Vec<RuleWords> = positives
         .iter()
         .filter(|r| !(block.is_some() && **r == Rule::lang))
@@ -86,7 +88,7 @@ fn candidates(block: Option<BlockItems>, positives: &[Rule]) -> Vec<&'static str
     let mut out: Vec<&'static str> = block.map(|b| b.keywords().to_vec()).unwrap_or_default();
     for rule in positives {
         match rule {
-            Rule::file | Rule::declaration | Rule::EOI => out.extend_from_slice(DECLARATIONS),
+            Rule::declarations | Rule::declaration | Rule::EOI => out.extend_from_slice(DECLARATIONS),
             Rule::unit => out.extend_from_slice(&["days", "weeks", "months", "years"]),
             Rule::yes_no => out.extend_from_slice(&["yes", "no"]),
             r => {
@@ -156,7 +158,7 @@ fn help(found: &Found, block: Option<BlockItems>, positives: &[Rule]) -> String 
     if let Some(b) = block {
         return format!("a {} can contain: {}", b.noun(), backticked(b.keywords()));
     }
-    if positives.iter().any(|r| matches!(r, Rule::file | Rule::declaration | Rule::EOI)) {
+    if positives.iter().any(|r| matches!(r, Rule::declarations | Rule::declaration | Rule::EOI)) {
         return format!("a policy file is a list of blocks: {}", backticked(DECLARATIONS));
     }
     "see docs/language.md for how each block and item is written".to_string()

@@ -180,7 +180,9 @@ pub(super) fn keyword(rule: Rule) -> Option<&'static str> {
 
 pub(super) fn words(rule: Rule) -> RuleWords {
     match rule {
-        Rule::file => RuleWords::Phrase("a block such as `policy`, `controller`, `data`, `purpose` or `retention`"),
+        Rule::declarations => {
+            RuleWords::Phrase("a block such as `policy`, `controller`, `data`, `purpose` or `retention`")
+        }
         Rule::declaration => {
             RuleWords::Phrase("a block such as `policy`, `controller`, `data`, `purpose` or `retention`")
         }

@@ -42,12 +42,41 @@ pub fn parse(file: &SourceFile) -> Result<ast::File, Vec<Diagnostic>> {
             MAX_FILE_BYTES / (1024 * 1024)
         ))]);
     }
-    pest::set_call_limit(std::num::NonZeroUsize::new(file.text.len().saturating_mul(CALLS_PER_BYTE).max(1_000_000)));
-    let pairs = match PolicyParser::parse(Rule::file, &file.text) {
-        Ok(pairs) => pairs,
-        Err(error) => return Err(vec![errors::to_diagnostic(&file.text, &error)]),
-    };
-    build::file(pairs)
+    // A piece at a time (see the `declarations` rule), each piece's positions shifted by where
+    // it starts. Syntax errors end the parse, as pest cannot resume; errors in what was read
+    // (an empty text, a date that does not exist) are collected from every declaration.
+    let mut decls = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut offset = 0;
+    loop {
+        let piece = &file.text[offset..];
+        // Bounds each piece by the bytes left, as it bounded the whole file.
+        pest::set_call_limit(std::num::NonZeroUsize::new(piece.len().saturating_mul(CALLS_PER_BYTE).max(1_000_000)));
+        let pairs = match PolicyParser::parse(Rule::declarations, piece) {
+            Ok(pairs) => pairs,
+            Err(error) => return Err(vec![errors::to_diagnostic(&file.text, offset, &error)]),
+        };
+        let builder = build::Builder { offset };
+        let mut end = None;
+        let read = pairs.into_iter().flat_map(|p| p.into_inner());
+        for pair in read.filter(|p| p.as_rule() == Rule::declaration) {
+            end = Some(pair.as_span().end());
+            if decls.len() == MAX_DECLARATIONS {
+                let mut d = too_large(format!("the file has more than {MAX_DECLARATIONS} blocks"));
+                d.labels[0].span = builder.span(&pair);
+                return Err(vec![d]);
+            }
+            match builder.declaration(pair) {
+                Ok(decl) => decls.push(decl),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        match end {
+            Some(end) => offset += end,
+            None => break, // only the end of the file was left
+        }
+    }
+    if diagnostics.is_empty() { Ok(ast::File { decls }) } else { Err(diagnostics) }
 }
 
 pub(crate) fn too_large(message: String) -> Diagnostic {

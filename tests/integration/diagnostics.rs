@@ -73,3 +73,36 @@ fn block_keyword_lists_match_the_grammar() {
         assert!(errors[0].message.contains(block.noun()), "{text}: {}", errors[0].message);
     }
 }
+
+/// The parser reads a file in pieces of up to 64 declarations; a mistake far into a large
+/// policy must still point at its own place.
+#[test]
+fn mistakes_after_many_declarations_point_at_their_place() {
+    let header = "policy big {\n  title da \"T\"\n  languages da\n  jurisdiction DK\n}\n\
+                  controller {\n  name \"Big ApS\"\n  email \"privacy@big.dk\"\n}\n";
+    let policy = |mistake: &str| -> String {
+        let mut text = header.to_string();
+        for i in 0..200 {
+            let group = format!("group g{i} {{\n  name da \"Gruppe {i}\"\n}}\n");
+            text.push_str(if i == 150 { mistake } else { &group });
+        }
+        text
+    };
+    // A syntax error (pest stops there), an error found while building the tree, an error found
+    // by resolution: all in the third piece, each must point at its text, which follows `before`.
+    let cases = [
+        ("E0001", "group g150 {\n  nmae da \"x\"\n}\n", "nmae", "group g150 {\n  "),
+        ("E0007", "group g150 {\n  name da \"\"\n}\n", "\"\"", "group g150 {\n  name da "),
+        ("E0103", "group g150 {\n  name da \"x\"\n  name da \"y\"\n}\n", "name", "name da \"x\"\n  "),
+    ];
+    for (code, mistake, at, before) in cases {
+        let file = policyc::span::SourceFile::new("big.policy", policy(mistake));
+        let compiled = policyc::compile(&file);
+        let Some(d) = compiled.diagnostics.iter().find(|d| d.code.as_str() == code) else {
+            panic!("no {code} in {:?}", compiled.diagnostics)
+        };
+        let span = d.primary_span();
+        assert_eq!(&file.text[span.start..span.end], at, "{code} points at the wrong place");
+        assert!(file.text[..span.start].ends_with(before), "{code} points at the wrong `{at}`");
+    }
+}
