@@ -2,6 +2,7 @@
 //! they stood between.
 
 use crate::syntax::ast::{Block, Decl, DeclKind, Duration, File, Item, Keep, Text, Value};
+use crate::syntax::is_fold_space;
 use crate::syntax::scan::Comment;
 
 /// Texts wrap at this column.
@@ -166,17 +167,21 @@ fn wrap_string(lead: &str, value: &str, indent: usize) -> String {
 }
 
 /// A paragraph cut at the spaces where a line may break: single spaces between words. A run
-/// of spaces written inside a line stays inside one piece, since folding would not restore it.
+/// of spacing written inside a line (spaces, tabs, no-break spaces) stays inside one piece,
+/// since folding trims such spacing at the ends of lines and would not restore it.
 fn words(paragraph: &str) -> Vec<&str> {
-    let bytes = paragraph.as_bytes();
     let mut pieces = Vec::new();
     let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let single = *b == b' ' && i > 0 && bytes[i - 1] != b' ' && bytes.get(i + 1).is_some_and(|n| *n != b' ');
-        if single {
+    let mut before: Option<char> = None;
+    let mut chars = paragraph.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, n)| n);
+        let breakable = |n: Option<char>| n.is_some_and(|n| !is_fold_space(n));
+        if c == ' ' && breakable(before) && breakable(after) {
             pieces.push(&paragraph[start..i]);
             start = i + 1;
         }
+        before = Some(c);
     }
     pieces.push(&paragraph[start..]);
     pieces

@@ -7,6 +7,7 @@ mod errors;
 mod keywords;
 pub mod scan;
 mod text;
+pub use text::is_fold_space;
 
 pub mod ast;
 
@@ -50,7 +51,9 @@ pub fn parse(file: &SourceFile) -> Result<ast::File, Vec<Diagnostic>> {
     let mut offset = 0;
     loop {
         let piece = &file.text[offset..];
-        // Bounds each piece by the bytes left, as it bounded the whole file.
+        // A piece that reads costs a few calls per byte (the grammar backtracks over a token or
+        // two at most); the limit is for input that would never finish, and its error ends the
+        // parse. Set per piece from the bytes left: as generous as the whole-file limit was.
         pest::set_call_limit(std::num::NonZeroUsize::new(piece.len().saturating_mul(CALLS_PER_BYTE).max(1_000_000)));
         let pairs = match PolicyParser::parse(Rule::declarations, piece) {
             Ok(pairs) => pairs,

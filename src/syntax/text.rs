@@ -18,7 +18,7 @@ pub fn decode(body: &str, offset: usize) -> Result<String, Diagnostic> {
     // Most texts are one line without escapes: folding then only trims the ends.
     // (A byte scan: a `contains` over a set of chars decodes every character.)
     if !body.bytes().any(|b| matches!(b, b'\\' | b'\n' | b'\r')) {
-        return Ok(body.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\u{a0}').to_string());
+        return Ok(body.trim_matches(is_fold_space).to_string());
     }
     if !body.contains('\\') {
         return Ok(fold(body));
@@ -49,13 +49,22 @@ pub fn decode(body: &str, offset: usize) -> Result<String, Diagnostic> {
     Ok(fold(&raw))
 }
 
+/// The spacing that folding removes at the start and end of every line of a text. The
+/// formatter must not break a line next to one, or folding would remove it.
+pub fn is_fold_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\r')
+}
+
 /// Fold line breaks and indentation into single spaces; a blank line starts a new paragraph,
 /// kept as `\n\n`.
 pub fn fold(raw: &str) -> String {
+    // A carriage return on its own (an old Mac line break) ends a line too.
+    let raw: std::borrow::Cow<str> =
+        if raw.contains('\r') { raw.replace("\r\n", "\n").replace('\r', "\n").into() } else { raw.into() };
     let mut out = String::with_capacity(raw.len());
     let mut blank_line_before = false;
     for line in raw.lines() {
-        let line = line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\u{a0}' || c == '\r');
+        let line = line.trim_matches(is_fold_space);
         if line.is_empty() {
             blank_line_before = !out.is_empty();
             continue;
@@ -81,6 +90,9 @@ mod tests {
         let raw = "\r\n\n  Et.\r\n\r\n\n \u{a0}\n  To\n  tre.\n\n";
         assert_eq!(fold(raw), "Et.\n\nTo tre.");
         assert_eq!(fold("\n \n"), "");
+        // Lone carriage returns break lines as `\n` and `\r\n` do (found by fuzzing).
+        assert_eq!(fold("Et\r\r\t\r to\rtre"), "Et\n\nto tre");
+        assert_eq!(fold("Et\r\nto"), "Et to");
     }
 
     #[test]

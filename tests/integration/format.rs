@@ -111,3 +111,23 @@ fn fmt_check_reports_a_diff_and_changes_nothing() {
     let broken = policyc(&["fmt", "tests/fixtures/broken/syntax_unterminated_text.policy"]);
     assert_eq!(broken.status.code(), Some(2), "a file that does not parse cannot be formatted");
 }
+
+/// Texts with tabs, no-break spaces or lone carriage returns beside the spaces between words:
+/// wrapping a long line must not break next to them, since folding trims them at line ends.
+/// (The first input is the fuzzer's finding, minimised.)
+#[test]
+fn long_texts_with_odd_spacing_format_soundly() {
+    let found = "rights{description da\"V\"}security{measure da\"Konsernes notater opbevares aflås a policy \
+                 without a controller\r\r\r\r\t\r\r\r\r\r\r\r\r\r\r blo)n.\"}";
+    let mut inputs = vec![found.to_string()];
+    for odd in ["\t", "\u{a0}", "\r", "\t\t", " \u{a0}"] {
+        let words: Vec<String> = (0..40).map(|i| format!("ord{i}{odd}")).collect();
+        inputs.push(format!("section s {{\n  body da \"{}\"\n}}\n", words.join(" ")));
+    }
+    for text in inputs {
+        let file = SourceFile::new("odd.policy", text.clone());
+        let once = format(&file).unwrap_or_else(|d| panic!("refused {text:?}: {d:?}"));
+        let twice = format(&SourceFile::new("odd.policy", once.clone())).expect("formatted text formats");
+        assert_eq!(once, twice, "{text:?}");
+    }
+}
