@@ -68,14 +68,13 @@ impl Builder {
     /// hold `X_item`s again.
     fn item(&self, pair: Pair<Rule>) -> Result<Item> {
         let item_span = self.span(&pair);
-        let mut inner = pair.into_inner();
-        let kw = next(&mut inner, item_span)?;
+        let mut rest = pair.into_inner();
+        let kw = next(&mut rest, item_span)?;
         let rule = kw.as_rule();
         let Some(key) = keyword(rule) else {
             return Err(internal(self.span(&kw), "an item does not start with a keyword"));
         };
         let key = Spanned::new(key, self.span(&kw));
-        let rest = inner;
         let value = match rule {
             Rule::k_dpo
             | Rule::k_privacy_contact

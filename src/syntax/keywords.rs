@@ -218,6 +218,9 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::rights_item => RuleWords::BlockItem(BlockItems::Rights),
         Rule::section_decl => RuleWords::Phrase("a `section` block"),
         Rule::section_item => RuleWords::BlockItem(BlockItems::Section),
+        // The `*_decl`, `*_block` and concrete `*_item` rules are silent (see the grammar), so
+        // pest never reports them and the builder reads their keywords instead; their words stay
+        // because the match must cover every rule.
         Rule::title_item => RuleWords::Keyword("title"),
         Rule::description_item => RuleWords::Keyword("description"),
         Rule::examples_item => RuleWords::Keyword("examples"),
