@@ -537,15 +537,7 @@ impl Builder<'_> {
     /// Declared sources that some purpose uses, with the data obtained from each.
     fn sources(&self) -> Vec<SourceInfo> {
         let policy = self.policy;
-        // The purposes that name each source, found in one pass over the purposes.
-        let mut users: Vec<Vec<usize>> = vec![Vec::new(); policy.sources.len()];
-        for (pi, p) in policy.purposes.iter().enumerate() {
-            for r in p.sources.iter().filter_map(declared) {
-                if users[r].last() != Some(&pi) {
-                    users[r].push(pi);
-                }
-            }
-        }
+        let users = purposes_naming(policy, policy.sources.len(), |p| p.sources.iter().filter_map(declared).collect());
         // Which source last took each data category, so that none is taken twice.
         let mut taken = vec![usize::MAX; policy.data.len()];
         policy
@@ -556,10 +548,7 @@ impl Builder<'_> {
                 let mut data: Vec<usize> = s.data.iter().map(|d| d.index).collect();
                 if s.data.is_empty() {
                     for d in users[i].iter().flat_map(|&pi| &policy.purposes[pi].data) {
-                        if taken[d.index] != i {
-                            taken[d.index] = i;
-                            data.push(d.index);
-                        }
+                        push_once(&mut taken, &mut data, d.index, i);
                     }
                 }
                 (!users[i].is_empty() && !data.is_empty()).then(|| SourceInfo {
@@ -585,14 +574,8 @@ impl Builder<'_> {
         retention: &[RetentionInfo],
     ) -> Vec<GroupInfo> {
         let policy = self.policy;
-        let mut purposes_of: Vec<Vec<usize>> = vec![Vec::new(); policy.groups.len()];
-        for (pi, p) in policy.purposes.iter().enumerate() {
-            for g in &p.subjects {
-                if purposes_of[g.index].last() != Some(&pi) {
-                    purposes_of[g.index].push(pi);
-                }
-            }
-        }
+        let purposes_of =
+            purposes_naming(policy, policy.groups.len(), |p| p.subjects.iter().map(|g| g.index).collect());
         let data_index: HashMap<&str, usize> =
             policy.data.iter().enumerate().map(|(i, d)| (d.id.value.as_str(), i)).collect();
         let source_info: HashMap<&str, &SourceInfo> = sources.iter().map(|s| (s.id.as_str(), s)).collect();
@@ -601,12 +584,6 @@ impl Builder<'_> {
         let mut source_taken = vec![usize::MAX; policy.sources.len()];
         let mut recipient_taken = vec![usize::MAX; policy.recipients.len()];
         let mut rule_taken = vec![usize::MAX; policy.retention.len()];
-        let take = |taken: &mut [usize], list: &mut Vec<usize>, i: usize, gi: usize| {
-            if taken[i] != gi {
-                taken[i] = gi;
-                list.push(i);
-            }
-        };
         policy
             .groups
             .iter()
@@ -618,19 +595,19 @@ impl Builder<'_> {
                     let p = &policy.purposes[pi];
                     from_person |= p.sources.iter().any(|s| matches!(s, SourceRef::Person(_)));
                     for x in &p.data {
-                        take(&mut data_taken, &mut d, x.index, gi);
+                        push_once(&mut data_taken, &mut d, x.index, gi);
                     }
                     for x in p.sources.iter().filter_map(declared) {
                         art14 = true;
-                        take(&mut source_taken, &mut s, x, gi);
+                        push_once(&mut source_taken, &mut s, x, gi);
                     }
                     for x in &p.recipients {
-                        take(&mut recipient_taken, &mut r, x.index, gi);
+                        push_once(&mut recipient_taken, &mut r, x.index, gi);
                     }
                     for &ri in &rules_of_purpose[pi] {
                         let subjects = &policy.retention[ri].subjects;
                         if subjects.is_empty() || subjects.iter().any(|x| x.index == gi) {
-                            take(&mut rule_taken, &mut rules, ri, gi);
+                            push_once(&mut rule_taken, &mut rules, ri, gi);
                         }
                     }
                 }
@@ -843,4 +820,27 @@ fn duration_info(d: Duration) -> DurationInfo {
         model::Unit::Year => "year",
     };
     DurationInfo { amount: d.amount, unit }
+}
+
+/// For each of `n` items, the purposes (indexes, in order) whose `named` list includes it: one
+/// pass over the purposes instead of one per item.
+fn purposes_naming(policy: &Policy, n: usize, named: impl Fn(&Purpose) -> Vec<usize>) -> Vec<Vec<usize>> {
+    let mut purposes: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (pi, p) in policy.purposes.iter().enumerate() {
+        for i in named(p) {
+            if purposes[i].last() != Some(&pi) {
+                purposes[i].push(pi);
+            }
+        }
+    }
+    purposes
+}
+
+/// Pushes item `i` onto `owner`'s list unless `owner` took it already: `taken` remembers who
+/// took each item last, so a list is built without searching it (owners come one at a time).
+fn push_once(taken: &mut [usize], list: &mut Vec<usize>, i: usize, owner: usize) {
+    if taken[i] != owner {
+        taken[i] = owner;
+        list.push(i);
+    }
 }
