@@ -3,9 +3,11 @@
 //! `RULES` is the list the checker runs. The legal tables come from `law/tables.yaml`.
 
 mod cookies;
+mod drafts;
 mod hygiene;
 mod lawfulness;
 mod retention;
+mod statutes;
 mod transfers;
 mod transparency;
 
@@ -68,6 +70,11 @@ const RULES: &[Rule] = &[
     hygiene::conditions_match_data,
     hygiene::interest_has_basis,
     hygiene::purpose_has_data_and_subjects,
+    statutes::purpose_names_its_law,
+    statutes::provision_is_stated,
+    statutes::statutory_requirement_has_a_basis,
+    statutes::statutory_requirement_names_law,
+    drafts::facts_are_confirmed,
 ];
 
 /// Check a resolved policy; returns errors and warnings.

@@ -88,6 +88,11 @@ codes! {
     InterestWithoutBasis = "W0228", Warning, "a stated interest without the legitimate-interests basis";
     SafeguardInsideEea = "W0229", Warning, "a transfer safeguard for a recipient inside the EU/EEA";
     PurposeWithoutData = "W0230", Warning, "a purpose without data categories or subject groups (Art. 14(1)(d))";
+    Unconfirmed = "W0250", Warning, "a fact marked as not yet confirmed";
+    NoLawNamed = "W0251", Warning, "a purpose on a legal obligation or public task names no law (Art. 6(3))";
+    ProvisionNotStated = "W0252", Warning, "a purpose does not say whether the data must be provided (Art. 13(2)(e))";
+    StatutoryOnConsent = "E0253", Error, "a statutory requirement on a purpose that rests on consent alone";
+    StatutoryWithoutLaw = "E0254", Error, "a statutory requirement that names no law (Art. 13(2)(e))";
     Template = "E0301", Error, "a notice template cannot be rendered";
     Internal = "E0900", Error, "an internal compiler error";
 }
