@@ -2,10 +2,12 @@
 //! supplementary acts. One small function per legal rule, each returning its diagnostics;
 //! `RULES` is the list the checker runs. The legal tables come from `law/tables.yaml`.
 
+mod consent;
 mod cookies;
 mod drafts;
 mod hygiene;
 mod lawfulness;
+mod publication;
 mod retention;
 mod statutes;
 mod transfers;
@@ -74,6 +76,10 @@ const RULES: &[Rule] = &[
     statutes::provision_is_stated,
     statutes::statutory_requirement_has_a_basis,
     statutes::statutory_requirement_names_law,
+    publication::published_id_number_has_consent,
+    publication::published_special_data_is_allowed,
+    consent::employees_consent_is_doubtful,
+    consent::marketing_email_has_consent,
     drafts::facts_are_confirmed,
 ];
 

@@ -247,7 +247,7 @@ fn simple(key: &str, v: &Value) -> String {
         Value::Idents(xs) | Value::Langs(xs) => names(xs, ", "),
         // `basis` lists several bases; `kind special health` and `transfer adequacy ...` are
         // one value of two words.
-        Value::Words(xs) if key == "basis" => names(xs, ", "),
+        Value::Words(xs) if key == "basis" || key == "channels" => names(xs, ", "),
         Value::Words(xs) => names(xs, " "),
         Value::Date(d) => format!("{:04}-{:02}-{:02}", d.value.year, d.value.month, d.value.day),
         Value::YesNo(b) => if b.value { "yes" } else { "no" }.to_string(),

@@ -15,9 +15,9 @@ pub use rebind::{from_yaml, rebind};
 pub use refs::Ref;
 pub use text::Text;
 use vocab::{
-    Action, AdequacyFramework, Alignment, Art9Condition, Art10Condition, CookieClass, Derogation, IdNumberCondition,
-    Jurisdiction, Lang, Layout, LegalBasis, Medium, Month, Party, Provision, RecipientRole, SpecialCategory,
-    StandardEvent,
+    Action, AdequacyFramework, Alignment, Art9Condition, Art10Condition, Channel, CookieClass, Derogation,
+    IdNumberCondition, Jurisdiction, Lang, Layout, LegalBasis, Medium, Month, Party, Provision, RecipientRole,
+    Relation, SpecialCategory, StandardEvent,
 };
 
 /// A whole policy.
@@ -156,6 +156,9 @@ pub struct Group {
     pub id: Spanned<String>,
     pub name: Text,
     pub description: Option<Text>,
+    /// Who they are to the controller, where the policy says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<Spanned<Relation>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -261,6 +264,12 @@ pub struct Purpose {
     /// The law the purpose rests on (Art. 6(3)): for `legal-obligation` and `public-task`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub law: Option<Text>,
+    /// How its direct marketing reaches people.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Spanned<Channel>>,
+    /// The data categories it publishes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published: Vec<Ref<DataCategory>>,
     #[serde(skip)]
     pub span: Span,
 }

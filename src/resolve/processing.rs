@@ -1,7 +1,9 @@
 //! Resolving purposes (processing activities) and retention rules.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::vocab::{Action, Alignment, Art9Condition, Art10Condition, IdNumberCondition, LegalBasis, Provision};
+use crate::model::vocab::{
+    Action, Alignment, Art9Condition, Art10Condition, Channel, IdNumberCondition, LegalBasis, Provision,
+};
 use crate::model::{Limit, Period, Profiling, Purpose, RetentionRule, SourceRef};
 use crate::resolve::context::Cx;
 use crate::resolve::fields::Fields;
@@ -61,6 +63,14 @@ pub(super) fn purpose(cx: &mut Cx, decl: &Decl) -> Option<Purpose> {
         storage: refs_item("storage").map(|i| cx.refs(i, |n| &n.storage, "storage place")).unwrap_or_default(),
         direct_marketing: f.get("direct-marketing").and_then(|i| cx.yes_no(i)).unwrap_or(false),
         law: text(cx, "law"),
+        channels: f
+            .get("channels")
+            .map(|i| {
+                let words = cx.words(i).to_vec();
+                words.iter().filter_map(|w| cx.vocab::<Channel>(w)).collect()
+            })
+            .unwrap_or_default(),
+        published: refs_item("published").map(|i| cx.refs(i, |n| &n.data, "data category")).unwrap_or_default(),
         span: decl.block.span,
         title: title?,
         id,
