@@ -32,12 +32,12 @@ pub fn purpose_has_basis(cx: &Ctx) -> Vec<Diagnostic> {
 pub fn special_data_has_art9_condition(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &cx.policy.purposes {
-        let Some(first) = cx.data_of_kind(p, |k| matches!(k, DataKind::Special(_))).next() else {
+        // The first special-category data no clause covers.
+        let Some(first) =
+            cx.data_of_kind(p, |k| matches!(k, DataKind::Special(_))).find(|d| p.art9_for(d.index).is_none())
+        else {
             continue;
         };
-        if p.art9.is_some() {
-            continue;
-        }
         let data = cx.data(first);
         let help = if has_basis(p, LegalBasis::Consent) {
             "the purpose relies on consent: for special-category data that must be explicit consent, `art9 explicit-consent`".to_string()
@@ -66,26 +66,33 @@ pub fn special_data_on_consent_is_explicit(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &cx.policy.purposes {
         let only_consent = p.bases.len() == 1 && has_basis(p, LegalBasis::Consent);
-        let Some(art9) = &p.art9 else { continue };
-        if !only_consent || art9.value == Art9Condition::ExplicitConsent {
+        if !only_consent {
             continue;
         }
-        if cx.data_of_kind(p, |k| matches!(k, DataKind::Special(_))).next().is_none() {
-            continue;
+        // Each clause that covers some of the purpose's special-category data without explicit
+        // consent.
+        let mut seen = Vec::new();
+        for d in cx.data_of_kind(p, |k| matches!(k, DataKind::Special(_))) {
+            let Some(clause) = p.art9_for(d.index) else { continue };
+            let art9 = &clause.condition;
+            if art9.value == Art9Condition::ExplicitConsent || seen.contains(&art9.span) {
+                continue;
+            }
+            seen.push(art9.span);
+            out.push(
+                Diagnostic::new(
+                    Code::ConsentNotExplicit,
+                    format!(
+                        "purpose `{}` rests on consent, but its special-category data rests on `{}`, not explicit consent",
+                        p.id.value,
+                        art9.value.word()
+                    ),
+                    art9.span,
+                    "not explicit consent",
+                )
+                .with_help("if the person's consent is what allows the special-category data, it must be explicit: `art9 explicit-consent`"),
+            );
         }
-        out.push(
-            Diagnostic::new(
-                Code::ConsentNotExplicit,
-                format!(
-                    "purpose `{}` rests on consent, but its special-category data rests on `{}`, not explicit consent",
-                    p.id.value,
-                    art9.value.word()
-                ),
-                art9.span,
-                "not explicit consent",
-            )
-            .with_help("if the person's consent is what allows the special-category data, it must be explicit: `art9 explicit-consent`"),
-        );
     }
     out
 }

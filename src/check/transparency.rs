@@ -63,9 +63,12 @@ pub fn consent_is_easy_to_withdraw(cx: &Ctx) -> Vec<Diagnostic> {
     if !has_rights_channel(cx) {
         return Vec::new();
     }
-    let Some(purpose) = cx.policy.purposes.iter().find(|p| {
-        has_basis(p, LegalBasis::Consent) || p.art9.as_ref().is_some_and(|c| c.value == Art9Condition::ExplicitConsent)
-    }) else {
+    let Some(purpose) = cx
+        .policy
+        .purposes
+        .iter()
+        .find(|p| has_basis(p, LegalBasis::Consent) || p.has_art9(Art9Condition::ExplicitConsent))
+    else {
         return Vec::new();
     };
     let c = &cx.policy.controller;

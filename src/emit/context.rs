@@ -191,7 +191,8 @@ pub struct PurposeInfo {
     pub sources: Vec<Named>,
     pub bases: Vec<&'static str>,
     pub legitimate_interest: Option<Md>,
-    pub art9: Option<&'static str>,
+    /// The Art. 9(2) conditions, each with the special-category data it covers here.
+    pub art9: Vec<Art9Info>,
     pub art10: Option<&'static str>,
     /// The national provision behind `art10`, from `law/tables.yaml`.
     pub art10_reference: Option<Md>,
@@ -207,6 +208,12 @@ pub struct PurposeInfo {
     pub direct_marketing: bool,
     /// The retention rules that cover this purpose's data.
     pub retention: Vec<RetentionInfo>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Art9Info {
+    pub condition: &'static str,
+    pub data: Vec<Named>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -669,7 +676,20 @@ impl Builder<'_> {
                 .collect(),
             bases: p.bases.iter().map(|b| b.value.word()).collect(),
             legitimate_interest: self.opt(&p.legitimate_interest),
-            art9: p.art9.as_ref().map(|c| c.value.word()),
+            art9: p
+                .art9
+                .iter()
+                .map(|c| Art9Info {
+                    condition: c.condition.value.word(),
+                    data: p
+                        .data
+                        .iter()
+                        .filter(|d| matches!(self.policy.data[d.index].kind.value, DataKind::Special(_)))
+                        .filter(|d| p.art9_for(d.index).is_some_and(|x| std::ptr::eq(x, c)))
+                        .map(|d| self.data_named(d.index))
+                        .collect(),
+                })
+                .collect(),
             art10: p.art10.as_ref().map(|c| c.value.word()),
             art10_reference: p
                 .art10
@@ -780,8 +800,7 @@ impl Builder<'_> {
             objection: with(&|p| has(p, LegalBasis::PublicTask) || has(p, LegalBasis::LegitimateInterests)),
             objection_marketing: with(&|p| p.direct_marketing),
             withdraw_consent: with(&|p| {
-                has(p, LegalBasis::Consent)
-                    || p.art9.as_ref().is_some_and(|c| c.value == crate::model::vocab::Art9Condition::ExplicitConsent)
+                has(p, LegalBasis::Consent) || p.has_art9(crate::model::vocab::Art9Condition::ExplicitConsent)
             }),
             automated_decisions: with(&|p| p.automated_decision.is_some()),
             email: email.map(md),

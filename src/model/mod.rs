@@ -251,7 +251,9 @@ pub struct Purpose {
     pub sources: Vec<SourceRef>,
     pub bases: Vec<Spanned<LegalBasis>>,
     pub legitimate_interest: Option<Text>,
-    pub art9: Option<Spanned<Art9Condition>>,
+    /// The Art. 9(2) conditions, each for some of the special-category data (or the rest).
+    #[serde(deserialize_with = "art9_clauses")]
+    pub art9: Vec<Art9Clause>,
     pub art10: Option<Spanned<Art10Condition>>,
     pub id_number: Option<Spanned<IdNumberCondition>>,
     pub provision: Option<Spanned<Provision>>,
@@ -276,6 +278,49 @@ pub struct Purpose {
     pub accounting_records: Vec<Ref<DataCategory>>,
     #[serde(skip)]
     pub span: Span,
+}
+
+/// `art9 CONDITION [for DATA, ...]`: an Art. 9(2) condition and the special-category data it
+/// covers; `data` empty: every special-category category of the purpose no other clause names.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Art9Clause {
+    pub condition: Spanned<Art9Condition>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<Ref<DataCategory>>,
+}
+
+/// Models written before a purpose could have several conditions hold one condition or none
+/// (`art9: explicit-consent`, `art9: ~`): read them as one clause for all the data.
+fn art9_clauses<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Art9Clause>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Clauses(Vec<Art9Clause>),
+        One(Art9Condition),
+        None(()),
+    }
+    Ok(match Written::deserialize(d)? {
+        Written::Clauses(c) => c,
+        Written::One(condition) => {
+            vec![Art9Clause { condition: Spanned::new(condition, Span::default()), data: Vec::new() }]
+        }
+        Written::None(()) => Vec::new(),
+    })
+}
+
+impl Purpose {
+    /// The clause whose condition covers data category `index`, if any.
+    pub fn art9_for(&self, index: usize) -> Option<&Art9Clause> {
+        self.art9
+            .iter()
+            .find(|c| c.data.iter().any(|d| d.index == index))
+            .or_else(|| self.art9.iter().find(|c| c.data.is_empty()))
+    }
+
+    /// Whether some clause rests on `condition`.
+    pub fn has_art9(&self, condition: Art9Condition) -> bool {
+        self.art9.iter().any(|c| c.condition.value == condition)
+    }
 }
 
 /// Profiling or an automated decision (Art. 22): its logic and consequences.

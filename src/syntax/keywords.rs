@@ -392,6 +392,7 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::k_data_privacy_framework => RuleWords::Keyword("data-privacy-framework"),
         Rule::k_derogation => RuleWords::Keyword("derogation"),
         Rule::k_unconfirmed => RuleWords::Keyword("unconfirmed"),
+        Rule::k_for => RuleWords::Keyword("for"),
         Rule::k_relation | Rule::relation_item => RuleWords::Keyword("relation"),
         Rule::k_channels | Rule::channels_item => RuleWords::Keyword("channels"),
         Rule::k_published | Rule::published_item => RuleWords::Keyword("published"),
