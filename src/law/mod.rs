@@ -58,8 +58,18 @@ pub struct Allowed<C> {
     /// Only a public authority may rely on it.
     #[serde(default)]
     pub public_only: bool,
+    /// Only a private controller may rely on it (a public authority has its own provision).
+    #[serde(default)]
+    pub private_only: bool,
     #[serde(default)]
     pub verify: bool,
+}
+
+impl<C> Allowed<C> {
+    /// Whether a controller that is (or is not) a public authority may rely on it.
+    pub fn open_to(&self, public_authority: bool) -> bool {
+        if public_authority { !self.private_only } else { !self.public_only }
+    }
 }
 
 /// A statutory minimum retention period, invoked by naming the act in a rule's `law`.
