@@ -181,6 +181,20 @@ mod tests {
         assert_eq!(parse_date("2024-02-29"), Some(Date { year: 2024, month: 2, day: 29 }));
     }
 
+    /// 3 kap. 10 § as it is worded, and the words policies used before stay valid.
+    #[test]
+    fn swedish_personnummer_and_criminal_data_conditions() {
+        use crate::model::vocab::{Art10Condition as A, IdNumberCondition as I};
+        let se = tables().national(Jurisdiction::Se);
+        for c in [I::Consent, I::JustifiedByPurpose, I::SecureIdentification, I::ConsiderableReason, I::RequiredByLaw] {
+            assert!(se.id_number.iter().any(|a| a.condition == c && a.open_to(false) && a.verify), "{c:?}");
+        }
+        for c in [A::LegalClaims, A::LegalObligation, A::ImyRegulations] {
+            assert!(se.art10.iter().any(|a| a.condition == c && a.private_only && a.verify), "{c:?}");
+        }
+        assert!(se.art10.iter().all(|a| a.condition != A::ExplicitConsent));
+    }
+
     #[test]
     fn acts_are_recognised_in_law_texts() {
         let dk = &tables().national(Jurisdiction::Dk).minimums[0];
