@@ -138,7 +138,8 @@ pub fn statutory_minimum_is_kept(cx: &Ctx) -> Vec<Diagnostic> {
         for m in cx.national.minimums.iter().filter(|m| m.invoked_by(&law_text)) {
             let min = months(m.minimum);
             let short = match &r.period.value {
-                Period::Indefinitely => None,
+                // No period to compare yet: its marker's warning says so.
+                Period::Indefinitely | Period::Unconfirmed => None,
                 Period::Until(_) => Some("the period ends at the event itself".to_string()),
                 Period::After { up_to: true, .. } => Some("`up to` allows deleting sooner".to_string()),
                 Period::After { duration, .. } => {
@@ -276,6 +277,8 @@ fn outlives_consent(rule: &RetentionRule) -> Option<String> {
             Some(format!("counted from `{}`, not from withdrawal", trigger_name(t)))
         }
         Period::Indefinitely => Some("no time limit".to_string()),
+        // Not known yet: its `unconfirmed` marker is a warning of its own.
+        Period::Unconfirmed => None,
     }
 }
 

@@ -43,7 +43,8 @@ pub fn rights_have_contact(cx: &Ctx) -> Vec<Diagnostic> {
     let Some(rights) = &cx.policy.rights else {
         return Vec::new();
     };
-    if rights_block_has_channel(rights) {
+    let marked = ["email", "phone", "address", "web"].iter().any(|i| cx.policy.is_unconfirmed("rights", None, i));
+    if rights_block_has_channel(rights) || marked {
         return Vec::new();
     }
     vec![
@@ -95,10 +96,12 @@ fn relies_on_consent(p: &Purpose) -> bool {
 pub fn controller_not_only_by_post(cx: &Ctx) -> Vec<Diagnostic> {
     let c = &cx.policy.controller;
     let rights = cx.policy.rights.as_ref();
-    let electronic = c.email.is_some()
-        || c.phone.is_some()
-        || c.web.is_some()
-        || rights.is_some_and(|r| r.email.is_some() || r.phone.is_some() || r.web.is_some());
+    let electronic = controller_has(cx, "email", &c.email)
+        || controller_has(cx, "phone", &c.phone)
+        || controller_has(cx, "web", &c.web)
+        || rights.is_some_and(|r| {
+            rights_has(cx, "email", &r.email) || rights_has(cx, "phone", &r.phone) || rights_has(cx, "web", &r.web)
+        });
     let by_post = c.address.is_some() || rights.is_some_and(|r| r.address.is_some());
     if electronic || !by_post || cx.policy.purposes.iter().any(relies_on_consent) {
         return Vec::new();
@@ -121,7 +124,8 @@ pub fn dpo_is_reachable(cx: &Ctx) -> Vec<Diagnostic> {
     let Some(dpo) = &cx.policy.controller.dpo else {
         return Vec::new();
     };
-    if dpo.email.is_some() || dpo.phone.is_some() || dpo.address.is_some() || dpo.web.is_some() {
+    let has = |item: &str, value: &Option<String>| controller_has(cx, &format!("dpo.{item}"), value);
+    if has("email", &dpo.email) || has("phone", &dpo.phone) || has("address", &dpo.address) || has("web", &dpo.web) {
         return Vec::new();
     }
     // The block starts with its keyword: point at `dpo`, not at the whole block.
@@ -169,9 +173,22 @@ pub fn declared_source_is_named(cx: &Ctx) -> Vec<Diagnostic> {
     out
 }
 
+/// A channel given, or marked as not known yet (its marker is a warning of its own).
+fn controller_has(cx: &Ctx, item: &str, value: &Option<String>) -> bool {
+    value.is_some() || cx.policy.is_unconfirmed("controller", None, item)
+}
+
+/// The same for the rights block.
+fn rights_has(cx: &Ctx, item: &str, value: &Option<String>) -> bool {
+    value.is_some() || cx.policy.is_unconfirmed("rights", None, item)
+}
+
 pub fn controller_is_reachable(cx: &Ctx) -> Vec<Diagnostic> {
     let c = &cx.policy.controller;
-    if c.email.is_some() || c.phone.is_some() || c.address.is_some() {
+    if controller_has(cx, "email", &c.email)
+        || controller_has(cx, "phone", &c.phone)
+        || controller_has(cx, "address", &c.address)
+    {
         return Vec::new();
     }
     vec![
@@ -187,7 +204,7 @@ pub fn controller_is_reachable(cx: &Ctx) -> Vec<Diagnostic> {
 
 pub fn controller_is_identified(cx: &Ctx) -> Vec<Diagnostic> {
     let c = &cx.policy.controller;
-    if c.address.is_some() || c.registration.is_some() {
+    if controller_has(cx, "address", &c.address) || controller_has(cx, "registration", &c.registration) {
         return Vec::new();
     }
     let number = match cx.policy.header.jurisdiction.value {

@@ -94,6 +94,15 @@ codes! {
     AuthorityConsent = "W0234", Warning, "consent as a public authority's only legal basis (recital 43)";
     SourceNotNamed = "W0235", Warning, "data a declared source provides, but the purpose names only the person (Art. 14)";
     ConsentDataOutlivesConsent = "W0236", Warning, "data processed on consent alone kept after consent is withdrawn (Art. 7(3), 17(1)(b))";
+    Unconfirmed = "W0250", Warning, "a fact marked as not yet confirmed";
+    NoLawNamed = "W0251", Warning, "a purpose on a legal obligation or public task names no law (Art. 6(3))";
+    ProvisionNotStated = "W0252", Warning, "a purpose does not say whether the data must be provided (Art. 13(2)(e))";
+    StatutoryOnConsent = "E0253", Error, "a statutory requirement on a purpose that rests on consent alone";
+    StatutoryWithoutLaw = "E0254", Error, "a statutory requirement that names no law (Art. 13(2)(e))";
+    PublishedIdNumber = "E0255", Error, "an identity number published without consent (DK § 11(3))";
+    PublishedSpecial = "E0256", Error, "special-category data published without Art. 9(2)(a) or (e)";
+    EmployeeConsent = "W0257", Warning, "employees' consent to their special-category data (Art. 7(4), recital 43)";
+    MarketingEmail = "W0258", Warning, "marketing by e-mail or SMS on legitimate interests, or by an unstated channel";
     Template = "E0301", Error, "a notice template cannot be rendered";
     Internal = "E0900", Error, "an internal compiler error";
 }

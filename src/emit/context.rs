@@ -49,6 +49,8 @@ pub struct Notice {
     pub transfers: bool,
     /// Some data is special-category, criminal-offence data or an identity number.
     pub sensitive: bool,
+    /// The facts the policy marks `unconfirmed`: a notice with any is a draft.
+    pub draft: Vec<crate::emit::draft::DraftNote>,
     /// Each declaration by its id, as a list of none or one, so that templates look items up
     /// in one step instead of searching the lists (which grows with the square of the size).
     pub by_id: ById,
@@ -417,6 +419,7 @@ pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Noti
         purposes,
         recipients,
         retention,
+        draft: crate::emit::draft::notes(policy, lang),
         by_id,
     }
 }
@@ -723,6 +726,7 @@ impl Builder<'_> {
             },
             Period::Until(e) => PeriodInfo { kind: "until", duration: None, up_to: false, event: Some(event(e)) },
             Period::Indefinitely => PeriodInfo { kind: "indefinitely", duration: None, up_to: false, event: None },
+            Period::Unconfirmed => PeriodInfo { kind: "unconfirmed", duration: None, up_to: false, event: None },
         };
         RetentionInfo {
             id: r.id.value.clone(),
@@ -800,7 +804,7 @@ fn declared(s: &SourceRef) -> Option<usize> {
     }
 }
 
-fn md(s: &str) -> Md {
+pub(super) fn md(s: &str) -> Md {
     Md(escape(s))
 }
 

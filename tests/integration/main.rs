@@ -5,6 +5,7 @@ mod cli;
 mod diagnostics;
 mod diff;
 mod docs;
+mod drafts;
 mod due;
 mod format;
 mod models;
