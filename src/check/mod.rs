@@ -58,6 +58,7 @@ const RULES: &[Rule] = &[
     lawfulness::automated_decision_has_basis,
     transfers::third_country_has_safeguard,
     transfers::safeguard_only_outside_eea,
+    transfers::named_recipient_has_country,
     retention::used_data_has_retention,
     retention::indefinite_is_justified,
     retention::statutory_minimum_is_kept,

@@ -4,7 +4,7 @@
 use crate::check::Ctx;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::vocab::Vocabulary;
-use crate::model::{Date, Transfer};
+use crate::model::{Date, Recipient, Ref, Transfer};
 
 pub fn third_country_has_safeguard(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -82,6 +82,34 @@ pub fn third_country_has_safeguard(cx: &Ctx) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Without a country nobody can tell whether the data leave the EU/EEA, so the safeguard rules
+/// above cannot apply. A country marked `unconfirmed` counts: its marker is a warning of its own.
+pub fn named_recipient_has_country(cx: &Ctx) -> Vec<Diagnostic> {
+    let mut named: Vec<Option<&Ref<Recipient>>> = vec![None; cx.policy.recipients.len()];
+    for p in &cx.policy.purposes {
+        for r in &p.recipients {
+            named[r.index].get_or_insert(r);
+        }
+    }
+    cx.policy
+        .recipients
+        .iter()
+        .zip(named)
+        .filter_map(|(r, by)| by.map(|by| (r, by)))
+        .filter(|(r, _)| r.country.is_none() && !cx.policy.is_unconfirmed("recipient", Some(&r.id.value), "country"))
+        .map(|(r, by)| {
+            Diagnostic::new(
+                Code::RecipientWithoutCountry,
+                format!("recipient `{}` has no country, so it cannot be told whether data leave the EU/EEA", r.id.value),
+                r.id.span,
+                "no `country`",
+            )
+            .with_secondary(by.span, "a purpose discloses data to it")
+            .with_help("add `country` with the code of the country where the recipient processes the data, such as `country DK`; if it is not known yet, write `country unconfirmed \"...\"` saying what must be found out (Art. 13(1)(f), 44)")
+        })
+        .collect()
 }
 
 /// The safeguards that need no adequacy decision (Art. 46, 47, 49).
