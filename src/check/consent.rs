@@ -43,6 +43,9 @@ pub fn marketing_email_has_consent(cx: &Ctx) -> Vec<Diagnostic> {
         if has_basis(p, LegalBasis::Consent) || !has_basis(p, LegalBasis::LegitimateInterests) {
             continue;
         }
+        if cx.policy.is_unconfirmed("purpose", Some(&p.id.value), "channels") {
+            continue;
+        }
         if p.channels.is_empty() {
             out.push(
                 Diagnostic::new(

@@ -8,6 +8,7 @@ mod drafts;
 mod hygiene;
 mod lawfulness;
 mod publication;
+mod records;
 mod retention;
 mod statutes;
 mod transfers;
@@ -87,6 +88,8 @@ const RULES: &[Rule] = &[
     publication::published_special_data_is_allowed,
     consent::employees_consent_is_doubtful,
     consent::marketing_email_has_consent,
+    records::accounting_records_are_kept,
+    records::minimum_covers_only_records,
     drafts::facts_are_confirmed,
 ];
 

@@ -104,6 +104,7 @@ codes! {
     PublishedSpecial = "E0256", Error, "special-category data published without Art. 9(2)(a) or (e)";
     EmployeeConsent = "W0257", Warning, "employees' consent to their special-category data (Art. 7(4), recital 43)";
     MarketingEmail = "W0258", Warning, "marketing by e-mail or SMS on legitimate interests, or by an unstated channel";
+    MinimumCoversSensitive = "W0259", Warning, "a statutory minimum for records applied to special-category or criminal data";
     Template = "E0301", Error, "a notice template cannot be rendered";
     Internal = "E0900", Error, "an internal compiler error";
 }

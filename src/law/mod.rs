@@ -111,6 +111,9 @@ pub struct Minimum {
     pub minimum: Duration,
     pub align: Option<Alignment>,
     pub reference: String,
+    /// The bookkeeping act: it applies to the data a purpose names in `accounting-records`.
+    #[serde(default)]
+    pub accounting: bool,
     #[serde(default)]
     pub verify: bool,
 }

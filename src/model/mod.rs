@@ -252,6 +252,10 @@ pub struct Purpose {
     /// The data categories it publishes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub published: Vec<Ref<DataCategory>>,
+    /// Its data that are records the bookkeeping act requires: their retention meets the act's
+    /// minimum.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accounting_records: Vec<Ref<DataCategory>>,
     #[serde(skip)]
     pub span: Span,
 }

@@ -70,6 +70,9 @@ pub(super) fn purpose(cx: &mut Cx, decl: &Decl) -> Option<Purpose> {
                 words.iter().filter_map(|w| cx.vocab::<Channel>(w)).collect()
             })
             .unwrap_or_default(),
+        accounting_records: refs_item("accounting-records")
+            .map(|i| cx.refs(i, |n| &n.data, "data category"))
+            .unwrap_or_default(),
         published: refs_item("published").map(|i| cx.refs(i, |n| &n.data, "data category")).unwrap_or_default(),
         span: decl.block.span,
         title: title?,

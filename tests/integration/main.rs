@@ -13,6 +13,7 @@ mod notices;
 mod records;
 mod robustness;
 mod schedules;
+mod statutes;
 mod tilt;
 
 use std::path::{Path, PathBuf};
