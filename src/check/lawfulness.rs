@@ -178,6 +178,8 @@ fn not_allowed<C: Vocabulary + PartialEq>(
         crate::model::vocab::Jurisdiction::Se => "Swedish",
     };
     let message = match entry {
+        // A public authority citing a private controller's provision is E0233.
+        Some(a) if a.private_only && public => return None,
         Some(a) if a.public_only && !public => {
             format!("`{}` is open only to public authorities ({})", chosen.value.word(), a.reference)
         }
@@ -194,10 +196,81 @@ fn not_allowed<C: Vocabulary + PartialEq>(
 fn allowed_list<C: Vocabulary>(allowed: &[Allowed<C>], public: bool) -> String {
     let words: Vec<String> = allowed
         .iter()
-        .filter(|a| public || !a.public_only)
+        .filter(|a| a.open_to(public))
         .map(|a| format!("{} ({})", a.condition.word(), a.reference))
         .collect();
     words.join(", ")
+}
+
+pub fn authority_uses_public_provisions(cx: &Ctx) -> Vec<Diagnostic> {
+    if !cx.policy.controller.public_authority {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for p in &cx.policy.purposes {
+        if let Some(c) = &p.art10
+            && cx.data_of_kind(p, |k| k == DataKind::Criminal).next().is_some()
+        {
+            out.extend(private_provision(cx, &cx.national.art10, c, "art10", "criminal-offence data"));
+        }
+        if let Some(c) = &p.id_number
+            && cx.data_of_kind(p, |k| k == DataKind::NationalId).next().is_some()
+        {
+            out.extend(private_provision(cx, &cx.national.id_number, c, "id-number", "identity numbers"));
+        }
+    }
+    out
+}
+
+fn private_provision<C: Vocabulary + PartialEq>(
+    cx: &Ctx,
+    allowed: &[Allowed<C>],
+    chosen: &Spanned<C>,
+    key: &str,
+    what: &str,
+) -> Option<Diagnostic> {
+    let a = allowed.iter().find(|a| a.condition == chosen.value && a.private_only)?;
+    Some(
+        Diagnostic::new(
+            Code::PrivateProvision,
+            format!(
+                "`{}` is a condition for private controllers ({}), not for a public authority",
+                chosen.value.word(),
+                a.reference
+            ),
+            chosen.span,
+            "for private controllers only",
+        )
+        .with_secondary(cx.policy.controller.head, "the controller is a public authority")
+        .with_help(format!(
+            "a public authority processes {what} under the provisions for authorities: write `{key}` with one of: {}",
+            allowed_list(allowed, true)
+        )),
+    )
+}
+
+pub fn authority_does_not_rest_on_consent_alone(cx: &Ctx) -> Vec<Diagnostic> {
+    if !cx.policy.controller.public_authority {
+        return Vec::new();
+    }
+    cx.policy
+        .purposes
+        .iter()
+        .filter_map(|p| match p.bases.as_slice() {
+            [only] if only.value == LegalBasis::Consent => Some((p, only)),
+            _ => None,
+        })
+        .map(|(p, b)| {
+            Diagnostic::new(
+                Code::AuthorityConsent,
+                format!("purpose `{}` of a public authority rests on consent alone", p.id.value),
+                b.span,
+                "the only basis",
+            )
+            .with_secondary(cx.policy.controller.head, "the controller is a public authority")
+            .with_help("consent given to a public authority is seldom free (recital 43): if the purpose is a task the authority has by law, write `basis public-task` or `legal-obligation`; keep `consent` only where people can refuse without any consequence")
+        })
+        .collect()
 }
 
 pub fn legitimate_interest_is_stated(cx: &Ctx) -> Vec<Diagnostic> {

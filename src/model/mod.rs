@@ -5,11 +5,14 @@ pub mod coverage;
 mod rebind;
 mod refs;
 pub mod text;
-pub mod vocab;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::calendar::{Date, Duration, Unit};
 use crate::span::{Span, Spanned};
+// The legal vocabularies are shared with the legal tables (`src/law`), so they live beside
+// both; `model::vocab` stays their path for every stage.
+pub use crate::vocab;
 
 pub use rebind::{from_yaml, rebind};
 pub use refs::Ref;
@@ -89,27 +92,6 @@ pub struct Header {
     /// `policy NAME`, where messages about the whole policy point.
     #[serde(skip)]
     pub head: Span,
-}
-
-/// A calendar date that exists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        crate::law::parse_date(&s).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date YYYY-MM-DD")))
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!("{:04}-{:02}-{:02}", self.year, self.month, self.day))
-    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -378,70 +360,6 @@ pub struct Limit {
 pub enum Trigger {
     Standard(StandardEvent),
     Custom(Ref<Event>),
-}
-
-/// A length of time in one unit, as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Duration {
-    pub amount: u32,
-    pub unit: Unit,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Unit {
-    Day,
-    Week,
-    Month,
-    Year,
-}
-
-impl Unit {
-    /// The keyword as the language writes it after `amount`: `1 month`, `6 months`.
-    pub fn keyword(self, amount: u32) -> &'static str {
-        match (self, amount == 1) {
-            (Unit::Day, true) => "day",
-            (Unit::Day, false) => "days",
-            (Unit::Week, true) => "week",
-            (Unit::Week, false) => "weeks",
-            (Unit::Month, true) => "month",
-            (Unit::Month, false) => "months",
-            (Unit::Year, true) => "year",
-            (Unit::Year, false) => "years",
-        }
-    }
-}
-
-impl Duration {
-    /// As the language writes it: `6 months`.
-    pub fn words(self) -> String {
-        format!("{} {}", self.amount, self.unit.keyword(self.amount))
-    }
-
-    /// ISO 8601: `P6M`, `P2W`, `P5Y`.
-    pub fn iso8601(self) -> String {
-        let unit = match self.unit {
-            Unit::Day => 'D',
-            Unit::Week => 'W',
-            Unit::Month => 'M',
-            Unit::Year => 'Y',
-        };
-        format!("P{}{}", self.amount, unit)
-    }
-}
-
-impl<'de> Deserialize<'de> for Duration {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        crate::law::parse_period(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a period such as P6M")))
-    }
-}
-
-impl Serialize for Duration {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.iso8601())
-    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
