@@ -14,8 +14,11 @@ mod statutes;
 mod transfers;
 mod transparency;
 
+use std::cell::OnceCell;
+
 use crate::diagnostic::Diagnostic;
 use crate::law::{National, Tables, tables};
+use crate::model::coverage;
 use crate::model::{DataCategory, DataKind, Policy, Purpose, Ref};
 
 /// What every rule gets to look at.
@@ -24,9 +27,21 @@ pub(crate) struct Ctx<'a> {
     pub tables: &'static Tables,
     /// The national law of the policy's jurisdiction.
     pub national: &'static National,
+    /// Derived once for the rules that need them.
+    rules_of_purposes: OnceCell<coverage::Coverage>,
+    retention: OnceCell<retention::Coverage<'a>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// Which retention rules cover which purposes.
+    pub fn purpose_rules(&self) -> &coverage::Coverage {
+        self.rules_of_purposes.get_or_init(|| coverage::coverage(self.policy))
+    }
+
+    /// Which uses of data no retention rule covers, and which rules cover some use.
+    pub(crate) fn retention(&self) -> &retention::Coverage<'a> {
+        self.retention.get_or_init(|| retention::coverage(self))
+    }
     pub fn data(&self, r: &Ref<DataCategory>) -> &DataCategory {
         &self.policy.data[r.index]
     }
@@ -96,7 +111,13 @@ const RULES: &[Rule] = &[
 /// Check a resolved policy; returns errors and warnings.
 pub fn check(policy: &Policy) -> Vec<Diagnostic> {
     let tables = tables();
-    let cx = Ctx { policy, tables, national: tables.national(policy.header.jurisdiction.value) };
+    let cx = Ctx {
+        policy,
+        tables,
+        national: tables.national(policy.header.jurisdiction.value),
+        rules_of_purposes: OnceCell::new(),
+        retention: OnceCell::new(),
+    };
     RULES.iter().flat_map(|rule| rule(&cx)).collect()
 }
 

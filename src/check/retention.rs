@@ -43,14 +43,14 @@ struct Indexed<'a> {
 }
 
 /// A purpose's use of a data category, with the groups no rule covers it for.
-struct Uncovered<'a> {
+pub(crate) struct Uncovered<'a> {
     purpose: &'a Purpose,
     data: &'a Ref<DataCategory>,
     groups: Vec<&'a Ref<Group>>,
 }
 
 /// Which uses of data no rule covers, and which rules cover some use.
-struct Coverage<'a> {
+pub(crate) struct Coverage<'a> {
     /// A purpose's data reference with the groups no rule covers it for (empty: the purpose
     /// names no groups and no rule covers the data at all).
     uncovered: Vec<Uncovered<'a>>,
@@ -58,7 +58,7 @@ struct Coverage<'a> {
     rule_used: Vec<bool>,
 }
 
-fn coverage<'a>(cx: &Ctx<'a>) -> Coverage<'a> {
+pub(super) fn coverage<'a>(cx: &Ctx<'a>) -> Coverage<'a> {
     let by_data = rules_by_data(cx);
     let mut rule_used = vec![false; cx.policy.retention.len()];
     let mut uncovered = Vec::new();
@@ -90,9 +90,9 @@ fn coverage<'a>(cx: &Ctx<'a>) -> Coverage<'a> {
 }
 
 pub fn used_data_has_retention(cx: &Ctx) -> Vec<Diagnostic> {
-    coverage(cx)
+    cx.retention()
         .uncovered
-        .into_iter()
+        .iter()
         .map(|Uncovered { purpose: p, data: d, groups }| {
             let whose = if groups.is_empty() {
                 String::new()
@@ -195,12 +195,12 @@ pub(super) fn shortfall(cx: &Ctx, r: &crate::model::RetentionRule, m: &crate::la
 }
 
 pub fn rule_covers_processed_data(cx: &Ctx) -> Vec<Diagnostic> {
-    let used = coverage(cx).rule_used;
+    let used = &cx.retention().rule_used;
     cx.policy
         .retention
         .iter()
         .zip(used)
-        .filter(|(_, used)| !used)
+        .filter(|(_, used)| !**used)
         .map(|(r, _)| {
             Diagnostic::new(
                 Code::RetentionCoversNothing,
