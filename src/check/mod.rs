@@ -6,6 +6,7 @@ mod consent;
 mod cookies;
 mod drafts;
 mod hygiene;
+mod joint;
 mod lawfulness;
 mod publication;
 mod records;
@@ -105,6 +106,7 @@ const RULES: &[Rule] = &[
     consent::marketing_email_has_consent,
     records::accounting_records_are_kept,
     records::minimum_covers_only_records,
+    joint::joint_controllers_state_their_arrangement,
     drafts::facts_are_confirmed,
 ];
 

@@ -105,6 +105,7 @@ codes! {
     EmployeeConsent = "W0257", Warning, "employees' consent to their special-category data (Art. 7(4), recital 43)";
     MarketingEmail = "W0258", Warning, "marketing by e-mail or SMS on legitimate interests, or by an unstated channel";
     MinimumCoversSensitive = "W0259", Warning, "a statutory minimum for records applied to special-category or criminal data";
+    NoArrangement = "W0260", Warning, "a joint controller without the essence of the arrangement (Art. 26(2))";
     Template = "E0301", Error, "a notice template cannot be rendered";
     Internal = "E0900", Error, "an internal compiler error";
 }

@@ -193,6 +193,9 @@ pub struct Recipient {
     /// ISO 3166 code; `None` means the recipient gave no country.
     pub country: Option<Spanned<String>>,
     pub transfer: Option<Spanned<Transfer>>,
+    /// For a joint controller: the essence of the arrangement between us (Art. 26(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrangement: Option<Text>,
 }
 
 /// The safeguard for a transfer outside the EU/EEA.
