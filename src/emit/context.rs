@@ -213,6 +213,8 @@ pub struct PurposeInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct Art9Info {
     pub condition: &'static str,
+    /// The national provision the condition rests on, from `law/tables.yaml`.
+    pub reference: Option<Md>,
     pub data: Vec<Named>,
 }
 
@@ -652,6 +654,10 @@ impl Builder<'_> {
         let profiling = |x: &Option<model::Profiling>| {
             x.as_ref().map(|x| ProfilingInfo { logic: self.opt(&x.logic), consequences: self.opt(&x.consequences) })
         };
+        // Some national provisions cover only the controller's own employees.
+        let staff = p.subjects.iter().any(|g| {
+            self.policy.groups[g.index].relation.as_ref().is_some_and(|r| r.value == crate::vocab::Relation::Employees)
+        });
         PurposeInfo {
             id: p.id.value.clone(),
             title: self.text(&p.title),
@@ -681,6 +687,12 @@ impl Builder<'_> {
                 .iter()
                 .map(|c| Art9Info {
                     condition: c.condition.value.word(),
+                    reference: self
+                        .national()
+                        .art9
+                        .iter()
+                        .find(|a| a.condition == c.condition.value && (!a.employees_only || staff))
+                        .map(|a| md(&a.reference)),
                     data: p
                         .data
                         .iter()

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Deserializer};
 
 use crate::calendar::{Date, Duration, parse_date, parse_period};
-use crate::vocab::{AdequacyFramework, Alignment, Art10Condition, IdNumberCondition, Jurisdiction};
+use crate::vocab::{AdequacyFramework, Alignment, Art9Condition, Art10Condition, IdNumberCondition, Jurisdiction};
 
 const TABLES_YAML: &str = include_str!("../../law/tables.yaml");
 
@@ -34,6 +34,9 @@ pub struct Adequacy {
 #[serde(deny_unknown_fields)]
 pub struct National {
     pub authority: Authority,
+    /// Art. 9(2) conditions that rest on national law, with the provision to cite.
+    #[serde(default)]
+    pub art9: Vec<Cited<Art9Condition>>,
     pub art10: Vec<Allowed<Art10Condition>>,
     pub id_number: Vec<Allowed<IdNumberCondition>>,
     pub minimums: Vec<Minimum>,
@@ -43,6 +46,19 @@ pub struct National {
     /// Direct marketing by electronic mail needs the recipient's prior consent.
     #[serde(default)]
     pub marketing_email: Option<MarketingEmail>,
+}
+
+/// A condition and the national provision it rests on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cited<C> {
+    pub condition: C,
+    pub reference: String,
+    /// The provision covers only the controller's own employees (`relation employees`).
+    #[serde(default)]
+    pub employees_only: bool,
+    #[serde(default)]
+    pub verify: bool,
 }
 
 /// A provision of national law.

@@ -112,3 +112,25 @@ fn a_model_written_with_one_art9_condition_still_reads() {
         assert_eq!(read.purposes[0].art9.len(), clauses);
     }
 }
+
+/// The temp agency's notice in Danish, its people the controller's employees or not.
+fn temp_notice(art9: &str, employees: bool) -> String {
+    let mut text = temp_agency(art9).replace(
+        "  basis consent",
+        "  basis contract\n  provision contractual\n  consequence da \"Uden dem kan vi ikke ansætte dig.\"",
+    );
+    if employees {
+        text = text.replace("name da \"Vikarer\"\n", "name da \"Vikarer\"\n  relation employees\n");
+    }
+    let policy = policyc::compile(&SourceFile::new("t.policy", text)).policy.expect("compiles");
+    let out = policyc::emit::notices(&policy, "t.policy", &policyc::emit::Options::default()).expect("renders");
+    out[0].contents.clone()
+}
+
+#[test]
+fn a_condition_resting_on_national_law_cites_it_and_no_other_does() {
+    assert!(temp_notice("  art9 employment-law", true).contains("jf. databeskyttelsesloven § 12, stk. 1"));
+    // § 12 is employment law: not cited where the people are not the controller's employees.
+    assert!(!temp_notice("  art9 employment-law", false).contains("jf. databeskyttelsesloven"));
+    assert!(!temp_notice("  art9 explicit-consent", true).contains("jf. databeskyttelsesloven"));
+}
