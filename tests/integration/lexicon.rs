@@ -34,3 +34,16 @@ fn every_condition_the_tables_allow_has_its_words() {
         }
     }
 }
+
+/// A draft names each unconfirmed item in the notice's language, never by its keyword.
+#[test]
+fn every_item_a_marker_can_stand_on_has_its_words() {
+    for lang in ["da", "sv"] {
+        let items = &lexicon(lang)["draft"]["items"];
+        for (_, keywords) in policyc::syntax::block_keywords() {
+            for k in keywords.iter().filter(|k| **k != "unconfirmed") {
+                assert!(items[*k].is_string(), "{lang}: draft.items.{k}");
+            }
+        }
+    }
+}
