@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::emit::markdown::{escape, href};
 use crate::law::tables;
-use crate::model::vocab::{Lang, Layout, LegalBasis, Vocabulary};
+use crate::model::vocab::{Action, Lang, Layout, LegalBasis, Provision, Vocabulary};
 use crate::model::{
     self, DataKind, Date, Duration, Lifetime, Period, Policy, Purpose, RetentionRule, SourceRef, Text, Transfer,
     Trigger,
@@ -45,6 +45,14 @@ pub struct Notice {
     pub sections: Vec<SectionInfo>,
     /// Some data does not come from the person (Art. 14).
     pub art14: bool,
+    /// Some purpose collects data from the person (Art. 13).
+    pub from_person: bool,
+    /// Why the processing is lawful, each ground once with the purposes that rest on it, in the
+    /// order the layout shows purposes: the legal bases (Art. 6(1)), then the conditions for
+    /// special categories (Art. 9(2)), criminal-offence data (Art. 10) and identity numbers.
+    pub grounds: Vec<GroundInfo>,
+    /// The notice has a cookie section (some cookie is declared).
+    pub cookie_section: bool,
     /// Some recipient is outside the EU/EEA.
     pub transfers: bool,
     /// Some data is special-category, criminal-offence data or an identity number.
@@ -161,6 +169,9 @@ pub struct DataInfo {
     pub category: Option<&'static str>,
     pub examples: Option<Md>,
     pub description: Option<Md>,
+    /// The first purpose, in the order the layout shows purposes, that uses this category: a
+    /// layout that shows the examples under each purpose shows them there only.
+    pub first_purpose: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -168,9 +179,18 @@ pub struct SourceInfo {
     pub id: String,
     pub name: Md,
     pub description: Option<Md>,
-    pub publicly_accessible: bool,
-    /// The data categories obtained from this source (Art. 14(1)(d)).
+    /// `None` when the policy does not say (and the notice says nothing either).
+    pub publicly_accessible: Option<bool>,
+    /// The data categories obtained from this source (Art. 14(1)(d)); empty when the policy
+    /// does not name them, and then the notice says only that the source may supply some of the
+    /// data of `purposes`.
     pub data: Vec<Named>,
+    /// The purposes that name this source, in the order of the policy.
+    pub purposes: Vec<Named>,
+    /// The id of the first purpose, in the order the layout shows purposes, that uses this
+    /// item: a layout that shows an item under each purpose describes it there in full, and
+    /// refers to it from the others.
+    pub first_purpose: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -187,6 +207,8 @@ pub struct PurposeInfo {
     pub data_categories: Vec<DataInfo>,
     pub from_person: bool,
     pub sources: Vec<Named>,
+    /// The legal bases, as lexicon keys: `public-task` is `public-task-authority` when the
+    /// controller is a public authority (only then is official authority vested in it).
     pub bases: Vec<&'static str>,
     pub legitimate_interest: Option<Md>,
     pub art9: Option<&'static str>,
@@ -197,6 +219,10 @@ pub struct PurposeInfo {
     /// The national provision behind `id_number`, from `law/tables.yaml`.
     pub id_number_reference: Option<Md>,
     pub provision: Option<&'static str>,
+    /// For a statutory or contractual duty to provide data: the categories it covers when that
+    /// is not all of them. No duty is said of special-category or criminal-offence data, which
+    /// no contract may demand and only a law the purpose names could.
+    pub provision_data: Option<Vec<Named>>,
     pub consequence: Option<Md>,
     pub profiling: Option<ProfilingInfo>,
     pub automated_decision: Option<ProfilingInfo>,
@@ -205,6 +231,16 @@ pub struct PurposeInfo {
     pub direct_marketing: bool,
     /// The retention rules that cover this purpose's data.
     pub retention: Vec<RetentionInfo>,
+}
+
+/// A legal ground and the purposes that rest on it.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroundInfo {
+    /// `basis`, `art9`, `art10` or `id-number`.
+    pub kind: &'static str,
+    /// The lexicon key (a basis as in `PurposeInfo::bases`, or a condition).
+    pub key: &'static str,
+    pub purposes: Vec<Named>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -222,6 +258,10 @@ pub struct RecipientInfo {
     pub country: Option<String>,
     pub third_country: bool,
     pub transfer: Option<TransferInfo>,
+    /// The id of the first purpose, in the order the layout shows purposes, that uses this
+    /// item: a layout that shows an item under each purpose describes it there in full, and
+    /// refers to it from the others.
+    pub first_purpose: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -259,6 +299,10 @@ pub struct RetentionInfo {
     pub law: Option<Md>,
     pub justification: Option<Md>,
     pub description: Option<Md>,
+    /// The id of the first purpose, in the order the layout shows purposes, that uses this
+    /// item: a layout that shows an item under each purpose describes it there in full, and
+    /// refers to it from the others.
+    pub first_purpose: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -319,6 +363,13 @@ pub struct RightsInfo {
     pub web_href: Option<String>,
     pub respond_within: Option<DurationInfo>,
     pub description: Option<Md>,
+    /// The rights block gives channels other than the controller's (else they are not repeated).
+    pub own_channels: bool,
+    /// Some retention rule archives instead of deleting (Art. 17(3)(b)/(d)).
+    pub erasure_archive: bool,
+    /// Some data is kept because a law requires it (a retention rule names a law, or a purpose
+    /// rests on a legal obligation): erasure does not reach it (Art. 17(3)(b)).
+    pub erasure_kept_by_law: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -333,6 +384,8 @@ pub struct SectionInfo {
     pub id: String,
     pub title: Md,
     pub body: Md,
+    /// `start` (after the introduction) or `end`.
+    pub place: &'static str,
 }
 
 /// Build the notice facts for `policy` in `lang`, arranged in `layout`.
@@ -340,17 +393,45 @@ pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Noti
     let cx = Builder { policy, lang };
     let tables = tables();
     let authority = &tables.national(policy.header.jurisdiction.value).authority;
-    let retention: Vec<RetentionInfo> = policy.retention.iter().map(|r| cx.retention(r)).collect();
     let coverage = crate::model::coverage::coverage(policy);
-    let data: Vec<DataInfo> = policy.data.iter().map(|d| cx.data(d)).collect();
+    let order = display_order(policy, layout);
+    let mut retention: Vec<RetentionInfo> = policy.retention.iter().map(|r| cx.retention(r)).collect();
+    for &pi in order.iter().rev() {
+        for &ri in &coverage.rules_of_purpose[pi] {
+            retention[ri].first_purpose = Some(policy.purposes[pi].id.value.clone());
+        }
+    }
+    let mut data: Vec<DataInfo> = policy.data.iter().map(|d| cx.data(d)).collect();
+    for &pi in order.iter().rev() {
+        for d in &policy.purposes[pi].data {
+            data[d.index].first_purpose = Some(policy.purposes[pi].id.value.clone());
+        }
+    }
     let purposes: Vec<PurposeInfo> = policy
         .purposes
         .iter()
         .zip(&coverage.rules_of_purpose)
         .map(|(p, rules)| cx.purpose(p, &data, rules.iter().map(|&r| retention[r].clone()).collect()))
         .collect();
-    let recipients: Vec<RecipientInfo> = policy.recipients.iter().map(|r| cx.recipient(r)).collect();
-    let sources = cx.sources();
+    let mut recipients: Vec<RecipientInfo> = policy.recipients.iter().map(|r| cx.recipient(r)).collect();
+    let mut source_first: Vec<Option<String>> = vec![None; policy.sources.len()];
+    for &pi in order.iter().rev() {
+        let p = &policy.purposes[pi];
+        for r in &p.recipients {
+            recipients[r.index].first_purpose = Some(p.id.value.clone());
+        }
+        for i in p.sources.iter().filter_map(declared) {
+            source_first[i] = Some(p.id.value.clone());
+        }
+    }
+    let sources: Vec<SourceInfo> = cx
+        .sources()
+        .into_iter()
+        .map(|s| {
+            let first = policy.sources.iter().position(|x| x.id.value == s.id).and_then(|i| source_first[i].clone());
+            SourceInfo { first_purpose: first, ..s }
+        })
+        .collect();
     let storage: Vec<StorageInfo> = policy
         .storage
         .iter()
@@ -396,6 +477,9 @@ pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Noti
         data,
         sources,
         art14: policy.purposes.iter().any(|p| p.sources.iter().any(|s| matches!(s, SourceRef::Declared(_)))),
+        from_person: policy.purposes.iter().any(|p| p.sources.iter().any(|s| matches!(s, SourceRef::Person(_)))),
+        grounds: grounds(&order, &purposes),
+        cookie_section: !policy.cookies.is_empty(),
         transfers: recipients.iter().any(|r| r.third_country),
         sensitive: policy
             .data
@@ -410,7 +494,12 @@ pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Noti
         sections: policy
             .sections
             .iter()
-            .map(|s| SectionInfo { id: s.id.value.clone(), title: cx.text(&s.title), body: cx.text(&s.body) })
+            .map(|s| SectionInfo {
+                id: s.id.value.clone(),
+                title: cx.text(&s.title),
+                body: cx.text(&s.body),
+                place: s.place.word(),
+            })
             .collect(),
         storage,
         cookies: policy.cookies.iter().map(|c| cx.cookie(c)).collect(),
@@ -503,6 +592,7 @@ impl Builder<'_> {
             category,
             examples: self.opt(&d.examples),
             description: self.opt(&d.description),
+            first_purpose: None,
         }
     }
 
@@ -538,26 +628,19 @@ impl Builder<'_> {
     fn sources(&self) -> Vec<SourceInfo> {
         let policy = self.policy;
         let users = purposes_naming(policy, policy.sources.len(), |p| p.sources.iter().filter_map(declared).collect());
-        // Which source last took each data category, so that none is taken twice.
-        let mut taken = vec![usize::MAX; policy.data.len()];
         policy
             .sources
             .iter()
             .enumerate()
-            .filter_map(|(i, s)| {
-                let mut data: Vec<usize> = s.data.iter().map(|d| d.index).collect();
-                if s.data.is_empty() {
-                    for d in users[i].iter().flat_map(|&pi| &policy.purposes[pi].data) {
-                        push_once(&mut taken, &mut data, d.index, i);
-                    }
-                }
-                (!users[i].is_empty() && !data.is_empty()).then(|| SourceInfo {
-                    id: s.id.value.clone(),
-                    name: self.text(&s.name),
-                    description: self.opt(&s.description),
-                    publicly_accessible: s.publicly_accessible,
-                    data: data.into_iter().map(|d| self.data_named(d)).collect(),
-                })
+            .filter(|(i, _)| !users[*i].is_empty())
+            .map(|(i, s)| SourceInfo {
+                id: s.id.value.clone(),
+                name: self.text(&s.name),
+                description: self.opt(&s.description),
+                publicly_accessible: s.publicly_accessible,
+                data: s.data.iter().map(|d| self.data_named(d.index)).collect(),
+                purposes: users[i].iter().map(|&pi| self.purpose_named(&policy.purposes[pi])).collect(),
+                first_purpose: None,
             })
             .collect()
     }
@@ -615,6 +698,7 @@ impl Builder<'_> {
                     list.sort_unstable();
                 }
                 let ours = |x: &Named| data_index.get(x.id.as_str()).is_some_and(|&i| data_taken[i] == gi);
+                let our_purpose = |x: &Named| purposes_of[gi].iter().any(|&pi| policy.purposes[pi].id.value == x.id);
                 GroupInfo {
                     id: g.id.value.clone(),
                     name: self.text(&g.name),
@@ -628,6 +712,7 @@ impl Builder<'_> {
                         .filter_map(|&i| source_info.get(policy.sources[i].id.value.as_str()))
                         .map(|x| SourceInfo {
                             data: x.data.iter().filter(|d| ours(d)).cloned().collect(),
+                            purposes: x.purposes.iter().filter(|p| our_purpose(p)).cloned().collect(),
                             ..(*x).clone()
                         })
                         .collect(),
@@ -664,7 +749,14 @@ impl Builder<'_> {
                     SourceRef::Person(_) => None,
                 })
                 .collect(),
-            bases: p.bases.iter().map(|b| b.value.word()).collect(),
+            bases: p
+                .bases
+                .iter()
+                .map(|b| match b.value {
+                    LegalBasis::PublicTask if self.policy.controller.public_authority => "public-task-authority",
+                    b => b.word(),
+                })
+                .collect(),
             legitimate_interest: self.opt(&p.legitimate_interest),
             art9: p.art9.as_ref().map(|c| c.value.word()),
             art10: p.art10.as_ref().map(|c| c.value.word()),
@@ -677,6 +769,19 @@ impl Builder<'_> {
                 self.national().id_number.iter().find(|a| a.condition == c.value).map(|a| md(&a.reference))
             }),
             provision: p.provision.as_ref().map(|c| c.value.word()),
+            provision_data: p
+                .provision
+                .as_ref()
+                .filter(|c| matches!(c.value, Provision::Statutory | Provision::Contractual))
+                .and_then(|_| {
+                    let ordinary =
+                        |i: usize| !matches!(self.policy.data[i].kind.value, DataKind::Special(_) | DataKind::Criminal);
+                    // TODO(Purpose.law): a statutory duty may cover such data when the purpose
+                    // names the law that requires it.
+                    (!p.data.iter().all(|d| ordinary(d.index))).then(|| {
+                        p.data.iter().filter(|d| ordinary(d.index)).map(|d| self.data_named(d.index)).collect()
+                    })
+                }),
             consequence: self.opt(&p.consequence),
             profiling: profiling(&p.profiling),
             automated_decision: profiling(&p.automated_decision),
@@ -704,6 +809,7 @@ impl Builder<'_> {
                 Transfer::BindingCorporateRules => TransferInfo { mechanism: "binding-corporate-rules", detail: None },
                 Transfer::Derogation(d) => TransferInfo { mechanism: "derogation", detail: Some(d.word()) },
             }),
+            first_purpose: None,
         }
     }
 
@@ -738,6 +844,7 @@ impl Builder<'_> {
             law: self.opt(&r.law),
             justification: self.opt(&r.justification),
             description: self.opt(&r.description),
+            first_purpose: None,
         }
     }
 
@@ -788,8 +895,49 @@ impl Builder<'_> {
             web_href: web.and_then(href),
             respond_within: r.and_then(|r| r.respond_within).map(duration_info),
             description: r.and_then(|r| self.opt(&r.description)),
+            own_channels: [(email, &c.email), (phone, &c.phone), (address, &c.address), (web, &c.web)]
+                .iter()
+                .any(|(ours, theirs)| ours.is_some() && *ours != theirs.as_deref()),
+            erasure_archive: self.policy.retention.iter().any(|x| x.action == Action::Archive),
+            erasure_kept_by_law: self.policy.retention.iter().any(|x| x.law.is_some())
+                || purposes.iter().any(|p| has(p, LegalBasis::LegalObligation)),
         }
     }
+}
+
+/// Each legal ground once, with the purposes (in `order`) that rest on it: bases first, then the
+/// Art. 9, Art. 10 and identity-number conditions.
+fn grounds(order: &[usize], purposes: &[PurposeInfo]) -> Vec<GroundInfo> {
+    let mut grounds: Vec<GroundInfo> = Vec::new();
+    for kind in ["basis", "art9", "art10", "id-number"] {
+        for &pi in order {
+            let p = &purposes[pi];
+            let keys: Vec<&'static str> = match kind {
+                "basis" => p.bases.clone(),
+                "art9" => p.art9.into_iter().collect(),
+                "art10" => p.art10.into_iter().collect(),
+                _ => p.id_number.into_iter().collect(),
+            };
+            for key in keys {
+                let named = Named { id: p.id.clone(), name: p.title.clone() };
+                match grounds.iter_mut().find(|g| g.kind == kind && g.key == key) {
+                    Some(g) => g.purposes.push(named),
+                    None => grounds.push(GroundInfo { kind, key, purposes: vec![named] }),
+                }
+            }
+        }
+    }
+    grounds
+}
+
+/// The purposes' indexes in the order the layout shows them: by audience, each purpose under the
+/// first of its groups (purposes of no group last); otherwise the order of the policy.
+fn display_order(policy: &Policy, layout: Layout) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..policy.purposes.len()).collect();
+    if layout == Layout::ByAudience {
+        order.sort_by_key(|&pi| (policy.purposes[pi].subjects.iter().map(|g| g.index).min().unwrap_or(usize::MAX), pi));
+    }
+    order
 }
 
 /// The index of a declared source, `None` for the person.

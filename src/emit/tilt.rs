@@ -585,7 +585,9 @@ impl Builder<'_> {
                                 // Required by TILT; a policy gives no address for a source,
                                 // and the empty reference is the one that points nowhere.
                                 url: "",
-                                publicly_available: s.publicly_accessible,
+                                // TILT requires a yes or no; a source the policy does not
+                                // call publicly accessible is exported as not.
+                                publicly_available: s.publicly_accessible == Some(true),
                             }
                         })
                         .collect(),

@@ -13,6 +13,7 @@ mod records;
 mod robustness;
 mod schedules;
 mod tilt;
+mod wording;
 
 use std::path::{Path, PathBuf};
 
