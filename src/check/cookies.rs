@@ -32,7 +32,7 @@ pub fn cookie_has_lifetime(cx: &Ctx) -> Vec<Diagnostic> {
     cx.policy
         .cookies
         .iter()
-        .filter(|c| c.lifetime.is_none())
+        .filter(|c| c.lifetime.is_none() && !cx.policy.is_unconfirmed("cookie", Some(&c.name.value), "lifetime"))
         .map(|c| {
             Diagnostic::new(
                 Code::CookieWithoutLifetime,

@@ -30,7 +30,7 @@ pub fn declarations_are_used(cx: &Ctx) -> Vec<Diagnostic> {
         rule.storage.iter().for_each(|r| used_storage[r.index] = true);
         let trigger = match &rule.period.value {
             Period::After { event, .. } | Period::Until(event) => Some(event),
-            Period::Indefinitely => None,
+            Period::Indefinitely | Period::Unconfirmed => None,
         };
         let limit = rule.limit.as_ref().map(|l| &l.event);
         for t in trigger.into_iter().chain(limit) {

@@ -2,10 +2,15 @@
 //! supplementary acts. One small function per legal rule, each returning its diagnostics;
 //! `RULES` is the list the checker runs. The legal tables come from `law/tables.yaml`.
 
+mod consent;
 mod cookies;
+mod drafts;
 mod hygiene;
 mod lawfulness;
+mod publication;
+mod records;
 mod retention;
+mod statutes;
 mod transfers;
 mod transparency;
 
@@ -68,6 +73,17 @@ const RULES: &[Rule] = &[
     hygiene::conditions_match_data,
     hygiene::interest_has_basis,
     hygiene::purpose_has_data_and_subjects,
+    statutes::purpose_names_its_law,
+    statutes::provision_is_stated,
+    statutes::statutory_requirement_has_a_basis,
+    statutes::statutory_requirement_names_law,
+    publication::published_id_number_has_consent,
+    publication::published_special_data_is_allowed,
+    consent::employees_consent_is_doubtful,
+    consent::marketing_email_has_consent,
+    records::accounting_records_are_kept,
+    records::minimum_covers_only_records,
+    drafts::facts_are_confirmed,
 ];
 
 /// Check a resolved policy; returns errors and warnings.

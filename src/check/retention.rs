@@ -136,33 +136,7 @@ pub fn statutory_minimum_is_kept(cx: &Ctx) -> Vec<Diagnostic> {
         let Some(law) = &r.law else { continue };
         let law_text: String = [Lang::Da, Lang::Sv].iter().map(|l| law.get(*l)).collect::<Vec<_>>().join(" ");
         for m in cx.national.minimums.iter().filter(|m| m.invoked_by(&law_text)) {
-            let min = months(m.minimum);
-            let short = match &r.period.value {
-                Period::Indefinitely => None,
-                Period::Until(_) => Some("the period ends at the event itself".to_string()),
-                Period::After { up_to: true, .. } => Some("`up to` allows deleting sooner".to_string()),
-                Period::After { duration, .. } => {
-                    let aligned = m.align.is_none() || r.align == m.align || same_year(cx, r.align, m.align);
-                    // Without counting from the end of the year, a period must be a year longer
-                    // to be sure of reaching the year-end minimum.
-                    let needed = if aligned { min } else { min + 12 };
-                    (months(*duration) < needed).then(|| {
-                        if aligned {
-                            format!("{}, but the act requires at least {}", duration.words(), m.minimum.words())
-                        } else {
-                            format!(
-                                "{} from the event, but the act requires {} from the end of the {}",
-                                duration.words(),
-                                m.minimum.words(),
-                                m.align.map_or("year", |a| {
-                                    if a == Alignment::FinancialYear { "financial year" } else { "calendar year" }
-                                })
-                            )
-                        }
-                    })
-                }
-            };
-            if let Some(why) = short {
+            if let Some(why) = shortfall(cx, r, m) {
                 out.push(
                     Diagnostic::new(
                         Code::BelowStatutoryMinimum,
@@ -171,17 +145,53 @@ pub fn statutory_minimum_is_kept(cx: &Ctx) -> Vec<Diagnostic> {
                         why,
                     )
                     .with_secondary(law.span, format!("invokes {}", m.act))
-                    .with_help(format!(
-                        "{}: write `keep {} after EVENT`{}",
-                        m.reference,
-                        m.minimum.words(),
-                        m.align.map_or(String::new(), |a| format!(" with `align {}`", Vocabulary::word(a)))
-                    )),
+                    .with_help(minimum_help(m)),
                 );
             }
         }
     }
     out
+}
+
+/// How to meet the minimum, for a help line.
+pub(super) fn minimum_help(m: &crate::law::Minimum) -> String {
+    format!(
+        "{}: write `keep {} after EVENT`{}",
+        m.reference,
+        m.minimum.words(),
+        m.align.map_or(String::new(), |a| format!(" with `align {}`", Vocabulary::word(a)))
+    )
+}
+
+/// Why rule `r` may keep data for less time than minimum `m`, or `None` when it cannot.
+pub(super) fn shortfall(cx: &Ctx, r: &crate::model::RetentionRule, m: &crate::law::Minimum) -> Option<String> {
+    let min = months(m.minimum);
+    match &r.period.value {
+        // No period to compare yet: its marker's warning says so.
+        Period::Indefinitely | Period::Unconfirmed => None,
+        Period::Until(_) => Some("the period ends at the event itself".to_string()),
+        Period::After { up_to: true, .. } => Some("`up to` allows deleting sooner".to_string()),
+        Period::After { duration, .. } => {
+            let aligned = m.align.is_none() || r.align == m.align || same_year(cx, r.align, m.align);
+            // Without counting from the end of the year, a period must be a year longer to be
+            // sure of reaching the year-end minimum.
+            let needed = if aligned { min } else { min + 12 };
+            (months(*duration) < needed).then(|| {
+                if aligned {
+                    format!("{}, but the act requires at least {}", duration.words(), m.minimum.words())
+                } else {
+                    format!(
+                        "{} from the event, but the act requires {} from the end of the {}",
+                        duration.words(),
+                        m.minimum.words(),
+                        m.align.map_or("year", |a| {
+                            if a == Alignment::FinancialYear { "financial year" } else { "calendar year" }
+                        })
+                    )
+                }
+            })
+        }
+    }
 }
 
 pub fn rule_covers_processed_data(cx: &Ctx) -> Vec<Diagnostic> {

@@ -42,7 +42,8 @@ pub fn rights_have_contact(cx: &Ctx) -> Vec<Diagnostic> {
     let Some(rights) = &cx.policy.rights else {
         return Vec::new();
     };
-    if rights_block_has_channel(rights) {
+    let marked = ["email", "phone", "address", "web"].iter().any(|i| cx.policy.is_unconfirmed("rights", None, i));
+    if rights_block_has_channel(rights) || marked {
         return Vec::new();
     }
     vec![
@@ -87,9 +88,17 @@ pub fn consent_is_easy_to_withdraw(cx: &Ctx) -> Vec<Diagnostic> {
     ]
 }
 
+/// A channel given, or marked as not known yet (its marker is a warning of its own).
+fn controller_has(cx: &Ctx, item: &str, value: &Option<String>) -> bool {
+    value.is_some() || cx.policy.is_unconfirmed("controller", None, item)
+}
+
 pub fn controller_is_reachable(cx: &Ctx) -> Vec<Diagnostic> {
     let c = &cx.policy.controller;
-    if c.email.is_some() || c.phone.is_some() || c.address.is_some() {
+    if controller_has(cx, "email", &c.email)
+        || controller_has(cx, "phone", &c.phone)
+        || controller_has(cx, "address", &c.address)
+    {
         return Vec::new();
     }
     vec![
@@ -105,7 +114,7 @@ pub fn controller_is_reachable(cx: &Ctx) -> Vec<Diagnostic> {
 
 pub fn controller_is_identified(cx: &Ctx) -> Vec<Diagnostic> {
     let c = &cx.policy.controller;
-    if c.address.is_some() || c.registration.is_some() {
+    if controller_has(cx, "address", &c.address) || controller_has(cx, "registration", &c.registration) {
         return Vec::new();
     }
     let number = match cx.policy.header.jurisdiction.value {

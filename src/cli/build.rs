@@ -7,6 +7,14 @@ use policyc::emit::{Options, Output};
 use crate::cli::report::{Reporter, compile_all};
 use crate::cli::{Exit, write};
 
+/// What makes a build fail besides errors.
+#[derive(Debug, Clone, Copy)]
+pub struct Strictness {
+    pub deny_warnings: bool,
+    /// Refuse drafts: policies with `unconfirmed` facts.
+    pub final_only: bool,
+}
+
 /// Check, then render every notice in memory, then write them all at once: a failure anywhere
 /// leaves the output folder as it was, so a website keeps serving the last good notices.
 pub fn build(
@@ -15,12 +23,26 @@ pub fn build(
     options: &Options,
     model: bool,
     reporter: &Reporter,
-    deny_warnings: bool,
+    strictness: Strictness,
 ) -> Exit {
-    let policies = match compile_all(paths, reporter, deny_warnings) {
+    let policies = match compile_all(paths, reporter, strictness.deny_warnings) {
         Ok(policies) => policies,
         Err(exit) => return exit,
     };
+    if strictness.final_only {
+        let drafts: Vec<String> = policies
+            .iter()
+            .filter(|(_, p)| !p.unconfirmed.is_empty())
+            .map(|(f, p)| format!("{} ({} unconfirmed)", f.name, p.unconfirmed.len()))
+            .collect();
+        if !drafts.is_empty() {
+            eprintln!(
+                "error: --final: these policies still mark facts as unconfirmed (W0250): {}; confirm them, or build without --final to get drafts; no files written",
+                drafts.join(", ")
+            );
+            return Exit::Failed;
+        }
+    }
     let mut outputs: Vec<Output> = Vec::new();
     for (file, policy) in &policies {
         match policyc::emit::notices(policy, &file.name, options) {

@@ -70,6 +70,10 @@ enum Command {
         /// Fail (exit 1) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Refuse (exit 1, nothing written) if a policy marks any fact `unconfirmed`: for
+        /// builds that publish. Without it such notices are written as drafts that say so.
+        #[arg(long = "final")]
+        final_only: bool,
         /// When to colour the output.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
@@ -179,7 +183,7 @@ pub fn run() -> ExitCode {
                 Err(exit) => exit,
             }
         }
-        Command::Build { paths, out, standalone, templates, model, layout, deny_warnings, color } => {
+        Command::Build { paths, out, standalone, templates, model, layout, deny_warnings, final_only, color } => {
             let options = Options {
                 templates: templates.as_deref().map_or_else(TemplateSet::built_in, TemplateSet::with_overrides),
                 standalone,
@@ -190,7 +194,8 @@ pub fn run() -> ExitCode {
                 }),
             };
             let reporter = Reporter::new(DiagnosticFormat::Human, color);
-            build::build(&paths, &out, &options, model, &reporter, deny_warnings)
+            let strictness = build::Strictness { deny_warnings, final_only };
+            build::build(&paths, &out, &options, model, &reporter, strictness)
         }
         Command::Due { policy, events, as_of, format } => {
             due::due(&policy, &events, &as_of, format, &Reporter::new(DiagnosticFormat::Human, Color::Auto))

@@ -88,6 +88,16 @@ codes! {
     InterestWithoutBasis = "W0228", Warning, "a stated interest without the legitimate-interests basis";
     SafeguardInsideEea = "W0229", Warning, "a transfer safeguard for a recipient inside the EU/EEA";
     PurposeWithoutData = "W0230", Warning, "a purpose without data categories or subject groups (Art. 14(1)(d))";
+    Unconfirmed = "W0250", Warning, "a fact marked as not yet confirmed";
+    NoLawNamed = "W0251", Warning, "a purpose on a legal obligation or public task names no law (Art. 6(3))";
+    ProvisionNotStated = "W0252", Warning, "a purpose does not say whether the data must be provided (Art. 13(2)(e))";
+    StatutoryOnConsent = "E0253", Error, "a statutory requirement on a purpose that rests on consent alone";
+    StatutoryWithoutLaw = "E0254", Error, "a statutory requirement that names no law (Art. 13(2)(e))";
+    PublishedIdNumber = "E0255", Error, "an identity number published without consent (DK § 11(3))";
+    PublishedSpecial = "E0256", Error, "special-category data published without Art. 9(2)(a) or (e)";
+    EmployeeConsent = "W0257", Warning, "employees' consent to their special-category data (Art. 7(4), recital 43)";
+    MarketingEmail = "W0258", Warning, "marketing by e-mail or SMS on legitimate interests, or by an unstated channel";
+    MinimumCoversSensitive = "W0259", Warning, "a statutory minimum for records applied to special-category or criminal data";
     Template = "E0301", Error, "a notice template cannot be rendered";
     Internal = "E0900", Error, "an internal compiler error";
 }

@@ -7,7 +7,7 @@ mod classify;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::model::Policy;
+use crate::model::{Policy, Unconfirmed};
 
 pub use classify::Class;
 
@@ -37,8 +37,41 @@ pub fn diff(old: &Policy, new: &Policy) -> Vec<Change> {
     for (kind, key) in SINGLES {
         compare_fields(kind, "", &old_v[key], &new_v[key], old, new, &mut changes);
     }
+    compare_markers(old, new, &mut changes);
     changes.sort_by_key(|c| c.class);
     changes
+}
+
+/// `unconfirmed` markers added or removed: a draft's list of unconfirmed facts changes, and a
+/// notice becomes final only when none is left.
+fn compare_markers(old: &Policy, new: &Policy, out: &mut Vec<Change>) {
+    let key = |u: &Unconfirmed| (u.block.clone(), u.name.clone(), u.item.clone());
+    let place = |u: &Unconfirmed| {
+        let mut s = u.block.clone();
+        if let Some(name) = &u.name {
+            s = format!("{s} {name}");
+        }
+        if let Some(item) = &u.item {
+            s = format!("{s}: {item}");
+        }
+        s
+    };
+    let mut push = |u: &Unconfirmed, change: &str, why: &'static str| {
+        out.push(Change {
+            class: Class::NoticeUpdate,
+            kind: "unconfirmed",
+            id: place(u),
+            change: change.to_string(),
+            detail: u.reason.clone(),
+            why,
+        });
+    };
+    for u in old.unconfirmed.iter().filter(|u| !new.unconfirmed.iter().any(|n| key(n) == key(u))) {
+        push(u, "confirmed", "a fact is confirmed: the notice loses its draft mark for it (Art. 13, 14)");
+    }
+    for u in new.unconfirmed.iter().filter(|u| !old.unconfirmed.iter().any(|o| key(o) == key(u))) {
+        push(u, "marked unconfirmed", "a fact is no longer confirmed: the notice is a draft until it is");
+    }
 }
 
 /// Lists of named items, by the key of the model's serialised form.

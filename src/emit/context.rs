@@ -57,6 +57,8 @@ pub struct Notice {
     pub transfers: bool,
     /// Some data is special-category, criminal-offence data or an identity number.
     pub sensitive: bool,
+    /// The facts the policy marks `unconfirmed`: a notice with any is a draft.
+    pub draft: Vec<crate::emit::draft::DraftNote>,
     /// Each declaration by its id, as a list of none or one, so that templates look items up
     /// in one step instead of searching the lists (which grows with the square of the size).
     pub by_id: ById,
@@ -211,6 +213,8 @@ pub struct PurposeInfo {
     /// controller is a public authority (only then is official authority vested in it).
     pub bases: Vec<&'static str>,
     pub legitimate_interest: Option<Md>,
+    /// The statute a legal-obligation or public-task purpose rests on (Art. 6(3)).
+    pub law: Option<Md>,
     pub art9: Option<&'static str>,
     pub art10: Option<&'static str>,
     /// The national provision behind `art10`, from `law/tables.yaml`.
@@ -221,7 +225,7 @@ pub struct PurposeInfo {
     pub provision: Option<&'static str>,
     /// For a statutory or contractual duty to provide data: the categories it covers when that
     /// is not all of them. No duty is said of special-category or criminal-offence data, which
-    /// no contract may demand and only a law the purpose names could.
+    /// no contract may demand and only a law the purpose names (`law`) could.
     pub provision_data: Option<Vec<Named>>,
     pub consequence: Option<Md>,
     pub profiling: Option<ProfilingInfo>,
@@ -506,6 +510,7 @@ pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Noti
         purposes,
         recipients,
         retention,
+        draft: crate::emit::draft::notes(policy, lang),
         by_id,
     }
 }
@@ -758,6 +763,7 @@ impl Builder<'_> {
                 })
                 .collect(),
             legitimate_interest: self.opt(&p.legitimate_interest),
+            law: self.opt(&p.law),
             art9: p.art9.as_ref().map(|c| c.value.word()),
             art10: p.art10.as_ref().map(|c| c.value.word()),
             art10_reference: p
@@ -773,12 +779,12 @@ impl Builder<'_> {
                 .provision
                 .as_ref()
                 .filter(|c| matches!(c.value, Provision::Statutory | Provision::Contractual))
-                .and_then(|_| {
+                .and_then(|c| {
                     let ordinary =
                         |i: usize| !matches!(self.policy.data[i].kind.value, DataKind::Special(_) | DataKind::Criminal);
-                    // TODO(Purpose.law): a statutory duty may cover such data when the purpose
-                    // names the law that requires it.
-                    (!p.data.iter().all(|d| ordinary(d.index))).then(|| {
+                    // A statutory duty covers such data only when the purpose names its law.
+                    let named_law = c.value == Provision::Statutory && p.law.is_some();
+                    (!named_law && !p.data.iter().all(|d| ordinary(d.index))).then(|| {
                         p.data.iter().filter(|d| ordinary(d.index)).map(|d| self.data_named(d.index)).collect()
                     })
                 }),
@@ -829,6 +835,7 @@ impl Builder<'_> {
             },
             Period::Until(e) => PeriodInfo { kind: "until", duration: None, up_to: false, event: Some(event(e)) },
             Period::Indefinitely => PeriodInfo { kind: "indefinitely", duration: None, up_to: false, event: None },
+            Period::Unconfirmed => PeriodInfo { kind: "unconfirmed", duration: None, up_to: false, event: None },
         };
         RetentionInfo {
             id: r.id.value.clone(),
@@ -948,7 +955,7 @@ fn declared(s: &SourceRef) -> Option<usize> {
     }
 }
 
-fn md(s: &str) -> Md {
+pub(super) fn md(s: &str) -> Md {
     Md(escape(s))
 }
 

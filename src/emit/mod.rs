@@ -3,6 +3,7 @@
 //! an HTML fragment, and with `standalone` the page template wraps it into a page.
 
 mod context;
+mod draft;
 mod html;
 mod markdown;
 mod ropa;

@@ -139,6 +139,7 @@ fn erasure(policy: &Policy, r: &RetentionRule) -> String {
         }
         Period::Until(e) => format!("until {}", event(e)),
         Period::Indefinitely => "indefinitely".to_string(),
+        Period::Unconfirmed => "unconfirmed".to_string(),
     };
     let align = r.align.map_or(String::new(), |a| format!(" (from the end of the {})", a.word()));
     let limit = r

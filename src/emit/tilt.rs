@@ -284,7 +284,8 @@ pub fn tilt(policy: &Policy, file: &SourceFile) -> Tilt {
             modified: date,
             version: version(policy.header.version.as_deref()),
             language: lang.word(),
-            status: "active",
+            // A draft (facts marked `unconfirmed`) is not in force.
+            status: if policy.unconfirmed.is_empty() { "active" } else { "inactive" },
             // Where the policy is published is not in the policy; the HTML notice `build`
             // writes beside this file is, as a relative reference.
             url: format!("{}.{}.html", policy.header.id.value, lang.word()),
@@ -490,6 +491,8 @@ impl Builder<'_> {
             }
             // No duration to give: the justification below says why the data is kept.
             Period::Indefinitely => {}
+            // Nothing confirmed to state.
+            Period::Unconfirmed => {}
         }
         if let Some(l) = &r.limit {
             let description = format!("{} {}", w.at_latest, self.event(&l.event));

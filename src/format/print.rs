@@ -82,18 +82,43 @@ impl Printer<'_> {
             return;
         }
         self.out.push_str(&format!("{pad}{head} {{\n"));
-        for item in &block.items {
+        // Whether the last item printed ended without a comment: only then can a marker join it.
+        let mut clean = false;
+        for (i, item) in block.items.iter().enumerate() {
+            let before = self.next;
             self.comments_before(item.span.start, indent + INDENT);
+            if let (Value::Str(reason), true) = (&item.value, item.key.value == "unconfirmed" && i > 0) {
+                let joined = clean && self.next == before;
+                self.marker(&reason.value, indent + INDENT, joined);
+                clean = false;
+                continue;
+            }
+            let before = self.next;
             self.item(item, indent + INDENT);
+            clean = self.next == before;
         }
         self.comments_before(block.span.end, indent + INDENT);
         self.out.push_str(&format!("{pad}}}\n"));
         self.trailing(block.span.end);
     }
 
+    /// `unconfirmed "..."` after the item it qualifies: on the item's last line when it fits,
+    /// else on a continuation line, so that it reads as part of that item.
+    fn marker(&mut self, reason: &str, indent: usize, joined: bool) {
+        let marker = format!("unconfirmed {}", quote(reason));
+        let column = self.out.trim_end_matches('\n').rsplit('\n').next().map_or(0, |l| l.chars().count());
+        if joined && column + 1 + marker.chars().count() <= WIDTH && !reason.contains('\n') {
+            self.out.pop();
+            self.out.push_str(&format!(" {marker}\n"));
+        } else {
+            self.out.push_str(&wrap_string("unconfirmed ", reason, indent + CONTINUATION));
+        }
+    }
+
     fn item(&mut self, item: &Item, indent: usize) {
         let key = item.key.value;
         match &item.value {
+            Value::Unknown => self.out.push_str(&format!("{}{key}\n", " ".repeat(indent))),
             Value::Block(b) => {
                 self.block(key, b, indent);
                 return;
@@ -222,7 +247,7 @@ fn simple(key: &str, v: &Value) -> String {
         Value::Idents(xs) | Value::Langs(xs) => names(xs, ", "),
         // `basis` lists several bases; `kind special health` and `transfer adequacy ...` are
         // one value of two words.
-        Value::Words(xs) if key == "basis" => names(xs, ", "),
+        Value::Words(xs) if key == "basis" || key == "channels" => names(xs, ", "),
         Value::Words(xs) => names(xs, " "),
         Value::Date(d) => format!("{:04}-{:02}-{:02}", d.value.year, d.value.month, d.value.day),
         Value::YesNo(b) => if b.value { "yes" } else { "no" }.to_string(),
@@ -241,7 +266,7 @@ fn simple(key: &str, v: &Value) -> String {
         Value::Lifetime(Some(d)) => duration(d),
         Value::Lifetime(None) => "session".to_string(),
         // Texts, strings and blocks are printed by their own functions.
-        Value::Text(_) | Value::Str(_) | Value::Block(_) => String::new(),
+        Value::Text(_) | Value::Str(_) | Value::Block(_) | Value::Unknown => String::new(),
     }
 }
 

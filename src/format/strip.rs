@@ -51,5 +51,6 @@ fn value(v: &Value) -> Value {
         Value::Limit { duration: d, after } => Value::Limit { duration: duration(d), after: s(after) },
         Value::Lifetime(d) => Value::Lifetime(d.as_ref().map(duration)),
         Value::Block(b) => Value::Block(block(b)),
+        Value::Unknown => Value::Unknown,
     }
 }

@@ -37,6 +37,33 @@ pub struct National {
     pub art10: Vec<Allowed<Art10Condition>>,
     pub id_number: Vec<Allowed<IdNumberCondition>>,
     pub minimums: Vec<Minimum>,
+    /// Publishing an identity number needs the person's consent, where national law says so.
+    #[serde(default)]
+    pub publish_id_number: Option<Reference>,
+    /// Direct marketing by electronic mail needs the recipient's prior consent.
+    #[serde(default)]
+    pub marketing_email: Option<MarketingEmail>,
+}
+
+/// A provision of national law.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub reference: String,
+    #[serde(default)]
+    pub verify: bool,
+}
+
+/// The national rule on direct marketing by electronic mail (e-mail, SMS).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketingEmail {
+    pub reference: String,
+    /// The rule protects natural persons only (not business contacts as such).
+    #[serde(default)]
+    pub natural_persons_only: bool,
+    #[serde(default)]
+    pub verify: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,6 +101,9 @@ pub struct Minimum {
     pub minimum: Duration,
     pub align: Option<Alignment>,
     pub reference: String,
+    /// The bookkeeping act: it applies to the data a purpose names in `accounting-records`.
+    #[serde(default)]
+    pub accounting: bool,
     #[serde(default)]
     pub verify: bool,
 }

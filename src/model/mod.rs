@@ -15,9 +15,9 @@ pub use rebind::{from_yaml, rebind};
 pub use refs::Ref;
 pub use text::Text;
 use vocab::{
-    Action, AdequacyFramework, Alignment, Art9Condition, Art10Condition, CookieClass, Derogation, IdNumberCondition,
-    Jurisdiction, Lang, Layout, LegalBasis, Medium, Month, Party, Placement, Provision, RecipientRole, SpecialCategory,
-    StandardEvent,
+    Action, AdequacyFramework, Alignment, Art9Condition, Art10Condition, Channel, CookieClass, Derogation,
+    IdNumberCondition, Jurisdiction, Lang, Layout, LegalBasis, Medium, Month, Party, Placement, Provision,
+    RecipientRole, Relation, SpecialCategory, StandardEvent,
 };
 
 /// A whole policy.
@@ -37,6 +37,42 @@ pub struct Policy {
     pub security: Option<Security>,
     pub rights: Option<Rights>,
     pub sections: Vec<Section>,
+    /// The facts the policy marks `unconfirmed`, in the order written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unconfirmed: Vec<Unconfirmed>,
+}
+
+/// A fact nobody has confirmed yet (`unconfirmed "..."`): a notice that states it is a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unconfirmed {
+    /// Where the fact stands: the block's keyword (`controller`, `data`, ...) and name.
+    pub block: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The item's keyword, `dpo.email` inside a nested block; `None` for the whole block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// The item has no value at all (`email unconfirmed "..."`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_value: bool,
+    /// What must be confirmed, in the author's words.
+    pub reason: String,
+    /// The marker, where messages point.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl Policy {
+    /// The marker on `item` of the block `block` named `name` (`item` `None`: on the block).
+    pub fn unconfirmed(&self, block: &str, name: Option<&str>, item: Option<&str>) -> Option<&Unconfirmed> {
+        self.unconfirmed.iter().find(|u| u.block == block && u.name.as_deref() == name && u.item.as_deref() == item)
+    }
+
+    /// Whether `item` (or the block itself) is marked, so that a rule treats an unknown value
+    /// as given: the marker's own warning says it is still to be confirmed.
+    pub fn is_unconfirmed(&self, block: &str, name: Option<&str>, item: &str) -> bool {
+        self.unconfirmed(block, name, Some(item)).is_some()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -120,6 +156,9 @@ pub struct Group {
     pub id: Spanned<String>,
     pub name: Text,
     pub description: Option<Text>,
+    /// Who they are to the controller, where the policy says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<Spanned<Relation>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -225,6 +264,19 @@ pub struct Purpose {
     pub recipients: Vec<Ref<Recipient>>,
     pub storage: Vec<Ref<Storage>>,
     pub direct_marketing: bool,
+    /// The law the purpose rests on (Art. 6(3)): for `legal-obligation` and `public-task`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<Text>,
+    /// How its direct marketing reaches people.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Spanned<Channel>>,
+    /// The data categories it publishes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published: Vec<Ref<DataCategory>>,
+    /// Its data that are records the bookkeeping act requires: their retention meets the act's
+    /// minimum.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accounting_records: Vec<Ref<DataCategory>>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -267,6 +319,8 @@ pub enum Period {
     Until(Trigger),
     /// `indefinitely`: needs a justification.
     Indefinitely,
+    /// `keep unconfirmed "..."`: the period is not known yet.
+    Unconfirmed,
 }
 
 /// `limit 5 years after end-of-course`.

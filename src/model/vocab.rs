@@ -259,6 +259,27 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Who the people of a group are to the controller: the law treats some relations apart
+    /// (employees' consent, Art. 7(4); marketing to private persons).
+    Relation, "relation" {
+        Employees = "employees",
+        PrivatePersons = "private-persons",
+        BusinessContacts = "business-contacts",
+    }
+}
+
+vocabulary! {
+    /// How direct marketing reaches people.
+    Channel, "marketing channel" {
+        Email = "email",
+        Sms = "sms",
+        Phone = "phone",
+        Post = "post",
+        Online = "online",
+    }
+}
+
+vocabulary! {
     /// Months, for the start of the financial year.
     Month, "month" {
         January = "january", February = "february", March = "march", April = "april", May = "may",

@@ -30,6 +30,8 @@ impl Cx {
         match &item.value {
             Value::Str(s) => Some(Text { value: TextValue::Same(s.value.clone()), span: s.span }),
             Value::Text(t) => self.translated(t),
+            // Not known yet: the `unconfirmed` marker after it is recorded for the notice.
+            Value::Unknown => None,
             _ => self.shape(item, "a text"),
         }
     }
@@ -109,6 +111,7 @@ impl Cx {
     pub fn string(&mut self, item: &Item) -> Option<String> {
         match &item.value {
             Value::Str(s) => Some(s.value.clone()),
+            Value::Unknown => None,
             _ => self.shape(item, "a string"),
         }
     }
@@ -128,6 +131,7 @@ impl Cx {
     pub fn words<'a>(&mut self, item: &'a Item) -> &'a [Spanned<String>] {
         match &item.value {
             Value::Words(w) => w,
+            Value::Unknown => &[],
             _ => {
                 self.shape::<()>(item, "words");
                 &[]

@@ -2,7 +2,9 @@
 //! sources, recipients, storage places and custom events.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::vocab::{AdequacyFramework, Derogation, KindWord, Medium, RecipientRole, TransferWord, Vocabulary};
+use crate::model::vocab::{
+    AdequacyFramework, Derogation, KindWord, Medium, RecipientRole, Relation, TransferWord, Vocabulary,
+};
 use crate::model::{DataCategory, DataKind, Event, Group, Recipient, Source, Storage, Transfer};
 use crate::resolve::context::{Cx, word_list};
 use crate::resolve::fields::Fields;
@@ -33,7 +35,8 @@ pub(super) fn group(cx: &mut Cx, decl: &Decl) -> Option<Group> {
     let (id, f) = fields(cx, decl)?;
     let name = name(cx, &f, "name da \"Kandidater\"");
     let description = f.get("description").and_then(|i| cx.text(i));
-    Some(Group { id, name: name?, description })
+    let relation = f.get("relation").and_then(|i| cx.word::<Relation>(i));
+    Some(Group { id, name: name?, description, relation })
 }
 
 pub(super) fn data(cx: &mut Cx, decl: &Decl) -> Option<DataCategory> {

@@ -17,7 +17,8 @@ impl<'a> Fields<'a> {
     /// `repeatable` keys may appear several times; any other key given twice is reported.
     pub fn new(block: &'a Block, what: String, head: Span, repeatable: &[&str], diags: &mut Vec<Diagnostic>) -> Self {
         for (i, item) in block.items.iter().enumerate() {
-            if repeatable.contains(&item.key.value) {
+            // Markers qualify the item before them; `resolve::markers` checks them.
+            if repeatable.contains(&item.key.value) || item.key.value == "unconfirmed" {
                 continue;
             }
             if let Some(first) = block.items[..i].iter().find(|earlier| earlier.key.value == item.key.value) {

@@ -6,6 +6,7 @@ mod context;
 mod entities;
 mod fields;
 mod header;
+mod markers;
 mod names;
 mod processing;
 mod website;
@@ -43,6 +44,7 @@ pub fn resolve(file: &File) -> Result<Policy, Vec<Diagnostic>> {
         security: website::security(&mut cx, &decls.security),
         rights: website::rights(&mut cx, &decls.rights),
         sections: decls.sections.iter().filter_map(|d| website::section(&mut cx, d)).collect(),
+        unconfirmed: markers::unconfirmed(&mut cx, file),
         header,
         controller,
     };

@@ -1,7 +1,9 @@
 //! Resolving purposes (processing activities) and retention rules.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::vocab::{Action, Alignment, Art9Condition, Art10Condition, IdNumberCondition, LegalBasis, Provision};
+use crate::model::vocab::{
+    Action, Alignment, Art9Condition, Art10Condition, Channel, IdNumberCondition, LegalBasis, Provision,
+};
 use crate::model::{Limit, Period, Profiling, Purpose, RetentionRule, SourceRef};
 use crate::resolve::context::Cx;
 use crate::resolve::fields::Fields;
@@ -60,6 +62,18 @@ pub(super) fn purpose(cx: &mut Cx, decl: &Decl) -> Option<Purpose> {
         recipients: refs_item("recipients").map(|i| cx.refs(i, |n| &n.recipients, "recipient")).unwrap_or_default(),
         storage: refs_item("storage").map(|i| cx.refs(i, |n| &n.storage, "storage place")).unwrap_or_default(),
         direct_marketing: f.get("direct-marketing").and_then(|i| cx.yes_no(i)).unwrap_or(false),
+        law: text(cx, "law"),
+        channels: f
+            .get("channels")
+            .map(|i| {
+                let words = cx.words(i).to_vec();
+                words.iter().filter_map(|w| cx.vocab::<Channel>(w)).collect()
+            })
+            .unwrap_or_default(),
+        accounting_records: refs_item("accounting-records")
+            .map(|i| cx.refs(i, |n| &n.data, "data category"))
+            .unwrap_or_default(),
+        published: refs_item("published").map(|i| cx.refs(i, |n| &n.data, "data category")).unwrap_or_default(),
         span: decl.block.span,
         title: title?,
         id,
@@ -99,6 +113,7 @@ pub(super) fn retention(cx: &mut Cx, decl: &Decl) -> Option<RetentionRule> {
     let f = Fields::new(&decl.block, format!("retention rule `{}`", id.value), head(decl), &[], &mut cx.diags);
     let period = match f.get("keep") {
         Some(Item { value: Value::Keep(keep), span, .. }) => period(cx, keep).map(|p| Spanned::new(p, *span)),
+        Some(Item { value: Value::Unknown, span, .. }) => Some(Spanned::new(Period::Unconfirmed, *span)),
         _ => {
             cx.error(f.missing("keep", "keep 6 months after last-contact"));
             None

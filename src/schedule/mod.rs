@@ -59,6 +59,18 @@ pub struct Rule {
     pub justification: Option<Wording>,
     /// Where the rule is written: `policies/x.policy:31:1`.
     pub location: Location,
+    /// What the policy marks `unconfirmed` in this rule: a period not known yet has no
+    /// `trigger` or `duration` here, and nothing may act on it until it is confirmed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unconfirmed: Vec<UnconfirmedNote>,
+}
+
+/// An unconfirmed item of a rule (`None`: the whole rule) and what must be confirmed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnconfirmedNote {
+    pub item: Option<String>,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -115,7 +127,7 @@ fn rule(policy: &Policy, r: &RetentionRule, purposes: &[usize], file: &SourceFil
     let (trigger, duration, up_to) = match &r.period.value {
         Period::After { duration, up_to, event } => (Some(event_of(policy, event)), Some(duration.iso8601()), *up_to),
         Period::Until(event) => (Some(event_of(policy, event)), Some("P0D".to_string()), false),
-        Period::Indefinitely => (None, None, false),
+        Period::Indefinitely | Period::Unconfirmed => (None, None, false),
     };
     let (line, column) = file.line_col(r.id.span.start);
     Rule {
@@ -137,6 +149,12 @@ fn rule(policy: &Policy, r: &RetentionRule, purposes: &[usize], file: &SourceFil
         law: r.law.as_ref().map(wording),
         justification: r.justification.as_ref().map(wording),
         location: Location { file: file.name.clone(), line, column },
+        unconfirmed: policy
+            .unconfirmed
+            .iter()
+            .filter(|u| u.block == "retention" && u.name.as_deref() == Some(r.id.value.as_str()))
+            .map(|u| UnconfirmedNote { item: u.item.clone(), reason: u.reason.clone() })
+            .collect(),
     }
 }
 

@@ -133,6 +133,9 @@ pub enum Value {
     Lifetime(Option<Duration>),
     /// A nested block: `dpo { ... }`, `profiling { ... }`.
     Block(Block),
+    /// No value: `email unconfirmed "..."`, where the fact is not known yet (the grammar allows
+    /// it only right before an `unconfirmed` item).
+    Unknown,
 }
 
 /// A text with one string per language, in the order written.

@@ -89,7 +89,10 @@ impl Builder {
                 }
                 Value::Block(Block { items, span: item_span })
             }
-            Rule::k_keep => Value::Keep(self.keep(one(rest, item_span)?)?),
+            Rule::k_keep => match one(rest, item_span)? {
+                p if p.as_rule() == Rule::unconfirmed_value => Value::Unknown,
+                p => Value::Keep(self.keep(p)?),
+            },
             Rule::k_limit => {
                 let mut dur = None;
                 let mut after = None;
@@ -109,6 +112,7 @@ impl Builder {
                 let p = one(rest, item_span)?;
                 match p.as_rule() {
                     Rule::duration => Value::Lifetime(Some(self.duration(p)?)),
+                    Rule::unconfirmed_value => Value::Unknown,
                     _ => Value::Lifetime(None),
                 }
             }
@@ -177,6 +181,7 @@ impl Builder {
                 Rule::yes_no => single = Some(Value::YesNo(Spanned::new(p.as_str() == "yes", self.span(&p)))),
                 Rule::date => single = Some(Value::Date(self.date(&p)?)),
                 Rule::duration => single = Some(Value::Duration(self.duration(p)?)),
+                Rule::unconfirmed_value => single = Some(Value::Unknown),
                 _ => return Err(internal(self.span(&p), "an item has a part of unexpected shape")),
             }
         }

@@ -103,7 +103,9 @@ impl BlockItems {
     /// The keywords that may start an item of this block.
     pub fn keywords(self) -> &'static [&'static str] {
         match self {
-            BlockItems::Policy => &["title", "languages", "jurisdiction", "version", "effective", "layout"],
+            BlockItems::Policy => {
+                &["title", "languages", "jurisdiction", "version", "effective", "layout", "unconfirmed"]
+            }
             BlockItems::Controller => &[
                 "name",
                 "registration",
@@ -116,14 +118,15 @@ impl BlockItems {
                 "dpo",
                 "privacy-contact",
                 "representative",
+                "unconfirmed",
             ],
-            BlockItems::Contact => &["name", "address", "email", "phone", "web"],
-            BlockItems::Group => &["name", "description"],
-            BlockItems::Data => &["name", "kind", "examples", "description"],
-            BlockItems::Source => &["name", "description", "publicly-accessible", "data"],
-            BlockItems::Recipient => &["name", "description", "role", "country", "transfer"],
-            BlockItems::Storage => &["name", "description", "medium", "operated-by", "country"],
-            BlockItems::Event => &["name", "description"],
+            BlockItems::Contact => &["name", "address", "email", "phone", "web", "unconfirmed"],
+            BlockItems::Group => &["name", "description", "relation", "unconfirmed"],
+            BlockItems::Data => &["name", "kind", "examples", "description", "unconfirmed"],
+            BlockItems::Source => &["name", "description", "publicly-accessible", "data", "unconfirmed"],
+            BlockItems::Recipient => &["name", "description", "role", "country", "transfer", "unconfirmed"],
+            BlockItems::Storage => &["name", "description", "medium", "operated-by", "country", "unconfirmed"],
+            BlockItems::Event => &["name", "description", "unconfirmed"],
             BlockItems::Purpose => &[
                 "title",
                 "description",
@@ -142,8 +145,13 @@ impl BlockItems {
                 "recipients",
                 "storage",
                 "direct-marketing",
+                "law",
+                "channels",
+                "published",
+                "accounting-records",
+                "unconfirmed",
             ],
-            BlockItems::Profiling => &["logic", "consequences"],
+            BlockItems::Profiling => &["logic", "consequences", "unconfirmed"],
             BlockItems::Retention => &[
                 "data",
                 "subjects",
@@ -156,11 +164,12 @@ impl BlockItems {
                 "law",
                 "justification",
                 "description",
+                "unconfirmed",
             ],
-            BlockItems::Cookie => &["provider", "class", "party", "lifetime", "consent", "purpose"],
-            BlockItems::Security => &["measure", "breach-notification", "description"],
-            BlockItems::Rights => &["email", "phone", "address", "web", "respond", "description"],
-            BlockItems::Section => &["title", "body", "place"],
+            BlockItems::Cookie => &["provider", "class", "party", "lifetime", "consent", "purpose", "unconfirmed"],
+            BlockItems::Security => &["measure", "breach-notification", "description", "unconfirmed"],
+            BlockItems::Rights => &["email", "phone", "address", "web", "respond", "description", "unconfirmed"],
+            BlockItems::Section => &["title", "body", "place", "unconfirmed"],
         }
     }
 }
@@ -384,6 +393,13 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::k_adequacy => RuleWords::Keyword("adequacy"),
         Rule::k_data_privacy_framework => RuleWords::Keyword("data-privacy-framework"),
         Rule::k_derogation => RuleWords::Keyword("derogation"),
+        Rule::k_unconfirmed => RuleWords::Keyword("unconfirmed"),
+        Rule::k_relation | Rule::relation_item => RuleWords::Keyword("relation"),
+        Rule::k_channels | Rule::channels_item => RuleWords::Keyword("channels"),
+        Rule::k_published | Rule::published_item => RuleWords::Keyword("published"),
+        Rule::k_accounting_records | Rule::accounting_records_item => RuleWords::Keyword("accounting-records"),
+        Rule::unconfirmed_item => RuleWords::Keyword("unconfirmed"),
+        Rule::unconfirmed_value => RuleWords::Phrase("`unconfirmed` and what must be confirmed"),
         Rule::EOI => RuleWords::Phrase("the end of the file"),
         // Silent in the grammar, so never reported; named for completeness.
         Rule::WHITESPACE => RuleWords::Phrase("a space or a comment"),

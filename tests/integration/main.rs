@@ -5,6 +5,7 @@ mod cli;
 mod diagnostics;
 mod diff;
 mod docs;
+mod drafts;
 mod due;
 mod format;
 mod models;
@@ -12,6 +13,7 @@ mod notices;
 mod records;
 mod robustness;
 mod schedules;
+mod statutes;
 mod tilt;
 mod wording;
 

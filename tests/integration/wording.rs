@@ -24,8 +24,8 @@ const TARGET_EACH: f64 = 2.0;
 
 /// What this branch reached (see `the_example_notices_meet_issue_11s_length_limits`): a notice
 /// that grows past these fails.
-const REACHED_TOTAL: f64 = 1.78;
-const REACHED_EACH: f64 = 2.13;
+const REACHED_TOTAL: f64 = 1.79;
+const REACHED_EACH: f64 = 2.19;
 
 /// The tokens of a text that hold a letter or digit.
 fn words(text: &str) -> usize {
@@ -348,25 +348,32 @@ fn the_audience_layout_promises_a_cookie_section_only_when_there_is_one() {
 
 #[test]
 fn a_duty_to_provide_data_is_said_only_where_the_purpose_states_it_and_never_of_special_data() {
-    let purpose = |extra: &str| format!("sources person\n  basis legal-obligation\n  art9 employment-law\n  {extra}");
+    let purpose = |extra: &str| format!("sources person\n  basis contract\n  art9 employment-law\n  {extra}");
     let data = ("DATA", "contact, health");
+    // A contract can oblige no one to give health data: the duty names the other categories.
     exactly_when(
-        &small_policy(&[data, ("PURPOSE", &purpose("provision statutory"))]),
+        &small_policy(&[data, ("PURPOSE", &purpose("provision contractual"))]),
         &small_policy(&[data, ("PURPOSE", &purpose(""))]),
-        "Skal du give os kontaktoplysninger? Ja, efter loven.",
-        "Måste du lämna kontaktuppgifter? Ja, enligt lag.",
+        "Skal du give os kontaktoplysninger? Ja, efter aftalen med os.",
+        "Måste du lämna kontaktuppgifter? Ja, enligt avtalet med oss.",
         ALL,
     );
-    for (_, _, md) in rendered(&small_policy(&[data, ("PURPOSE", &purpose("provision statutory"))])) {
-        assert!(
-            !md.contains("helbredsoplysninger efter loven") && !md.contains("pligt til at give os oplysningerne"),
-            "{md}"
-        );
-        assert!(
-            !md.contains("lämna hälsouppgifter") && !md.contains("skyldig enligt lag att lämna uppgifterna"),
-            "{md}"
-        );
+    for (_, _, md) in rendered(&small_policy(&[data, ("PURPOSE", &purpose("provision contractual"))])) {
+        for claim in
+            ["give os helbredsoplysninger", "give os oplysningerne?", "lämna hälsouppgifter", "lämna uppgifterna?"]
+        {
+            assert!(!md.contains(claim), "{claim:?} in\n{md}");
+        }
     }
+    // A law the purpose names may require all of them.
+    let statutory = "sources person\n  basis legal-obligation\n  art9 employment-law\n  law da \"lov om X\" sv \"lag om X\"\n  provision statutory\n  consequence da \"Så kan vi ikke.\" sv \"Då kan vi inte.\"";
+    exactly_when(
+        &small_policy(&[data, ("PURPOSE", statutory)]),
+        &small_policy(&[data, ("PURPOSE", &purpose(""))]),
+        "Skal du give os oplysningerne? Ja, efter loven.",
+        "Måste du lämna uppgifterna? Ja, enligt lag.",
+        ALL,
+    );
 }
 
 #[test]

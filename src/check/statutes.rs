@@ -1,0 +1,124 @@
+//! What the law behind a purpose says: the statute a `legal-obligation` or `public-task`
+//! purpose rests on (Art. 6(3)), and whether the person must provide the data (Art. 13(2)(e)).
+
+use crate::check::Ctx;
+use crate::check::lawfulness::has_basis;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Purpose;
+use crate::model::vocab::{Jurisdiction, LegalBasis, Provision};
+
+/// The purpose names its law, or marks it as still to be confirmed.
+fn names_law(cx: &Ctx, p: &Purpose) -> bool {
+    p.law.is_some() || cx.policy.is_unconfirmed("purpose", Some(&p.id.value), "law")
+}
+
+fn rests_on_law(p: &Purpose) -> bool {
+    has_basis(p, LegalBasis::LegalObligation) || has_basis(p, LegalBasis::PublicTask)
+}
+
+pub fn purpose_names_its_law(cx: &Ctx) -> Vec<Diagnostic> {
+    let example = match cx.policy.header.jurisdiction.value {
+        Jurisdiction::Dk => "`law da \"lov om en aktiv beskæftigelsesindsats\"`",
+        Jurisdiction::Se => {
+            "`law sv \"lagen (1997:238) om arbetslöshetsförsäkring\"`; an obligation in a collective agreement (dataskyddslagen 2 kap. 1 §) is named the same way"
+        }
+    };
+    cx.policy
+        .purposes
+        .iter()
+        .filter(|p| rests_on_law(p) && !names_law(cx, p))
+        .map(|p| {
+            let basis =
+                p.bases.iter().find(|b| matches!(b.value, LegalBasis::LegalObligation | LegalBasis::PublicTask));
+            let mut d = Diagnostic::new(
+                Code::NoLawNamed,
+                format!("purpose `{}` does not name the law it rests on", p.id.value),
+                p.id.span,
+                "no `law`",
+            );
+            if let Some(b) = basis {
+                d = d.with_secondary(b.span, "this basis must be laid down by law (Art. 6(3))");
+            }
+            d.with_help(format!(
+                "name the act, e.g. {example}; if it is not known yet, write `law unconfirmed \"...\"`"
+            ))
+        })
+        .collect()
+}
+
+/// Art. 13(2)(e) is owed where the data is required by statute or contract: for purposes on
+/// those bases the notice must say whether the person must provide it, and what follows if not.
+pub fn provision_is_stated(cx: &Ctx) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for p in &cx.policy.purposes {
+        let owed = rests_on_law(p) || has_basis(p, LegalBasis::Contract);
+        let marked = |item| cx.policy.is_unconfirmed("purpose", Some(&p.id.value), item);
+        match &p.provision {
+            None if owed && !marked("provision") => out.push(
+                Diagnostic::new(
+                    Code::ProvisionNotStated,
+                    format!("purpose `{}` does not say whether the person must provide the data", p.id.value),
+                    p.id.span,
+                    "no `provision`",
+                )
+                .with_help("add `provision statutory`, `contractual`, `pre-contractual` or `voluntary`, and a `consequence` saying what happens if the person does not provide the data (Art. 13(2)(e))"),
+            ),
+            Some(prov) if prov.value != Provision::Voluntary && p.consequence.is_none() && !marked("consequence") => {
+                out.push(
+                    Diagnostic::new(
+                        Code::ProvisionNotStated,
+                        format!(
+                            "purpose `{}` says the data is required, but not what happens if it is not provided",
+                            p.id.value
+                        ),
+                        prov.span,
+                        "required, with no `consequence`",
+                    )
+                    .with_help("add `consequence da \"...\"`: what the person loses by not providing the data (Art. 13(2)(e))"),
+                )
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+pub fn statutory_requirement_has_a_basis(cx: &Ctx) -> Vec<Diagnostic> {
+    cx.policy
+        .purposes
+        .iter()
+        .filter_map(|p| {
+            let prov = p.provision.as_ref().filter(|x| x.value == Provision::Statutory)?;
+            let consent_only = !p.bases.is_empty() && p.bases.iter().all(|b| b.value == LegalBasis::Consent);
+            consent_only.then(|| {
+                Diagnostic::new(
+                    Code::StatutoryOnConsent,
+                    format!("purpose `{}` says the law requires the data, but rests on consent alone", p.id.value),
+                    prov.span,
+                    "required by law",
+                )
+                .with_secondary(p.bases[0].span, "consent must be free to refuse (Art. 4(11), 7(4))")
+                .with_help("if a law requires the data, the basis is `legal-obligation` (or `public-task`), not consent; if the person may refuse, write `provision voluntary`")
+            })
+        })
+        .collect()
+}
+
+pub fn statutory_requirement_names_law(cx: &Ctx) -> Vec<Diagnostic> {
+    cx.policy
+        .purposes
+        .iter()
+        .filter_map(|p| {
+            let prov = p.provision.as_ref().filter(|x| x.value == Provision::Statutory)?;
+            (!names_law(cx, p)).then(|| {
+                Diagnostic::new(
+                    Code::StatutoryWithoutLaw,
+                    format!("purpose `{}` says the law requires the data, but names no law", p.id.value),
+                    prov.span,
+                    "required by which law?",
+                )
+                .with_help("name the act that requires the data: `law da \"...\"` (or `law unconfirmed \"...\"` until it is known); the notice must not claim a legal duty it cannot cite (Art. 13(2)(e))")
+            })
+        })
+        .collect()
+}
