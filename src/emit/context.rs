@@ -303,6 +303,9 @@ pub struct RetentionInfo {
     pub law: Option<Md>,
     pub justification: Option<Md>,
     pub description: Option<Md>,
+    /// The rule names data, and every category of every purpose it covers is among them: a
+    /// notice may say "all the data" instead of naming them.
+    pub all_data: bool,
     /// The id of the first purpose, in the order the layout shows purposes, that uses this
     /// item: a layout that shows an item under each purpose describes it there in full, and
     /// refers to it from the others.
@@ -404,6 +407,13 @@ pub fn notice(policy: &Policy, lang: Lang, layout: Layout, source: &str) -> Noti
         for &ri in &coverage.rules_of_purpose[pi] {
             retention[ri].first_purpose = Some(policy.purposes[pi].id.value.clone());
         }
+    }
+    for (ri, r) in policy.retention.iter().enumerate() {
+        retention[ri].all_data = !r.data.is_empty()
+            && coverage.purposes_of_rule[ri]
+                .iter()
+                .flat_map(|&pi| &policy.purposes[pi].data)
+                .all(|d| r.data.iter().any(|x| x.index == d.index));
     }
     let mut data: Vec<DataInfo> = policy.data.iter().map(|d| cx.data(d)).collect();
     for &pi in order.iter().rev() {
@@ -851,6 +861,7 @@ impl Builder<'_> {
             law: self.opt(&r.law),
             justification: self.opt(&r.justification),
             description: self.opt(&r.description),
+            all_data: false,
             first_purpose: None,
         }
     }
