@@ -443,3 +443,18 @@ fn a_free_section_goes_where_the_policy_places_it() {
         }
     }
 }
+
+#[test]
+fn cookies_are_said_to_need_consent_only_when_one_asks_for_it() {
+    // The checker refuses an optional cookie without consent (E0223); the template also says
+    // nothing about consent if one slipped through.
+    let necessary = "cookie \"session\" {\n  class necessary\n  lifetime session\n}";
+    let statistics = "cookie \"_ga\" {\n  class statistics\n  lifetime 1 year\n  consent yes\n}";
+    exactly_when(
+        &small_policy(&[("EXTRA", &format!("{necessary}\n{statistics}"))]),
+        &small_policy(&[("EXTRA", necessary)]),
+        "Cookies, der ikke er nødvendige, sætter vi kun med dit samtykke.",
+        "Cookies som inte är nödvändiga sätter vi bara med ditt samtycke.",
+        ALL,
+    );
+}
