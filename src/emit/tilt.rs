@@ -312,8 +312,8 @@ pub fn tilt(policy: &Policy, file: &SourceFile) -> Tilt {
         sources: cx.sources(),
         right_to_information: rights.right(true, w.access.to_string()),
         right_to_rectification_or_deletion: rights.right(true, w.rectification.to_string()),
-        right_to_data_portability: rights.right(!portability.is_empty(), applies(w, w.portability, &portability)),
-        right_to_withdraw_consent: rights.right(!withdraw.is_empty(), applies(w, w.withdraw, &withdraw)),
+        right_to_data_portability: rights.right(!portability.is_empty(), applies(w, &w.portability, &portability)),
+        right_to_withdraw_consent: rights.right(!withdraw.is_empty(), applies(w, &w.withdraw, &withdraw)),
         right_to_complain: Complaint {
             right: rights.right(true, w.complain.to_string()),
             supervisory_authority: Authority {
@@ -481,7 +481,7 @@ impl Builder<'_> {
         let mut temporal = Vec::new();
         match &r.period.value {
             Period::After { duration, up_to, event } => {
-                let lead = if *up_to { w.at_most } else { w.counted_from };
+                let lead = if *up_to { &w.at_most } else { &w.counted_from };
                 let description = format!("{lead} {}{align}{law}", self.event(event));
                 temporal.push(Temporal { description, ttl: duration.iso8601() });
             }
