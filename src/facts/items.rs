@@ -96,11 +96,17 @@ impl Builder<'_> {
         let has = |p: &Purpose, b: LegalBasis| p.bases.iter().any(|x| x.value == b);
         let r = self.policy.rights.as_ref();
         let c = &self.policy.controller;
-        // Without a rights block, requests go to the controller's own channels.
-        let email = r.and_then(|r| r.email.as_deref()).or(c.email.as_deref());
-        let phone = r.and_then(|r| r.phone.as_deref()).or(c.phone.as_deref());
-        let address = r.and_then(|r| r.address.as_deref()).or(c.address.as_deref());
-        let web = r.and_then(|r| r.web.as_deref()).or(c.web.as_deref());
+        // Requests go to the rights block's channels, and to the controller's where it gives
+        // none; a channel that is the controller's is not repeated (the notice refers to it).
+        let channels = [
+            (r.and_then(|r| r.email.as_deref()), c.email.as_deref()),
+            (r.and_then(|r| r.phone.as_deref()), c.phone.as_deref()),
+            (r.and_then(|r| r.address.as_deref()), c.address.as_deref()),
+            (r.and_then(|r| r.web.as_deref()), c.web.as_deref()),
+        ];
+        let effective = channels.map(|(ours, theirs)| ours.or(theirs));
+        let controllers = channels.iter().zip(&effective).any(|((_, theirs), eff)| eff.is_some() && eff == theirs);
+        let [email, phone, address, web] = channels.map(|(ours, theirs)| ours.filter(|x| Some(*x) != theirs));
         RightsInfo {
             portability: with(&|p| has(p, LegalBasis::Consent) || has(p, LegalBasis::Contract)),
             objection: with(&|p| has(p, LegalBasis::PublicTask) || has(p, LegalBasis::LegitimateInterests)),
@@ -118,9 +124,7 @@ impl Builder<'_> {
             web_href: web.and_then(href),
             respond_within: r.and_then(|r| r.respond_within).map(duration_info),
             description: r.and_then(|r| self.opt(&r.description)),
-            own_channels: [(email, &c.email), (phone, &c.phone), (address, &c.address), (web, &c.web)]
-                .iter()
-                .any(|(ours, theirs)| ours.is_some() && *ours != theirs.as_deref()),
+            controller_channels: controllers,
             erasure_archive: self.policy.retention.iter().any(|x| x.action == Action::Archive),
             erasure_kept_by_law: self.policy.retention.iter().any(|x| x.law.is_some())
                 || purposes.iter().any(|p| has(p, LegalBasis::LegalObligation)),

@@ -180,8 +180,10 @@ pub struct RightsInfo {
     pub web_href: Option<String>,
     pub respond_within: Option<DurationInfo>,
     pub description: Option<Md>,
-    /// The rights block gives channels other than the controller's (else they are not repeated).
-    pub own_channels: bool,
+    /// Some channel for rights requests is one of the controller's (the notice refers to the
+    /// controller's contact details instead of repeating them); `email`, `phone`, `address`
+    /// and `web` hold only the channels the rights block adds.
+    pub controller_channels: bool,
     /// Some retention rule archives instead of deleting (Art. 17(3)(b)/(d)).
     pub erasure_archive: bool,
     /// Some data is kept because a law requires it (a retention rule names a law, or a purpose
