@@ -466,3 +466,43 @@ fn cookies_are_said_to_need_consent_only_when_one_asks_for_it() {
         ALL,
     );
 }
+
+#[test]
+fn every_retention_rule_of_a_shared_purpose_is_stated_in_every_layout() {
+    // One purpose of two groups, a rule for each group: each rule's period must appear, whatever
+    // the layout (by audience, the purpose is described once, under its first group).
+    let text = small_policy(&[(
+        "EXTRA",
+        "retention customer-data {\n  data contact\n  subjects customers\n  keep 5 years after end-of-contract\n}",
+    )])
+    .replace("  keep 6 months after last-contact\n", "  subjects candidates\n  keep 6 months after last-contact\n");
+    for (lang, layout, md) in rendered(&text) {
+        let six = if lang == "da" { "6 måneder" } else { "6 månader" };
+        assert!(md.contains(six) && md.contains("5 år"), "{lang} {layout:?}\n{md}");
+    }
+}
+
+#[test]
+fn every_link_inside_an_example_notice_has_its_anchor_in_every_layout() {
+    for path in policies_in("policies") {
+        let file = source(&path);
+        let policy = policyc::compile(&file).policy.expect("compiles");
+        for layout in [Layout::ByTopic, Layout::ByActivity, Layout::ByAudience] {
+            let options = Options { layout: Some(layout), ..Options::default() };
+            for output in notices(&policy, &file.name, &options).expect("renders") {
+                let md = &output.contents;
+                if !output.name.ends_with(".md") {
+                    continue;
+                }
+                for link in md.split("](#").skip(1) {
+                    let target = link.split(')').next().unwrap_or_default();
+                    assert!(
+                        md.contains(&format!("{{#{target}}}")),
+                        "{} ({layout:?}): no anchor for #{target}",
+                        output.name
+                    );
+                }
+            }
+        }
+    }
+}
