@@ -22,10 +22,11 @@ const SOURCE_WORDS: &[(&str, usize)] =
 const TARGET_TOTAL: f64 = 1.6;
 const TARGET_EACH: f64 = 2.0;
 
-/// What this branch reached (see `the_example_notices_meet_issue_11s_length_limits`): a notice
-/// that grows past these fails.
-const REACHED_TOTAL: f64 = 1.75;
-const REACHED_EACH: f64 = 2.12;
+/// What this branch reached: every notice within issue 11's limit of 2.0, together not yet
+/// within 1.6 (see `the_example_notices_meet_issue_11s_length_limits`); a notice that grows past
+/// these fails.
+const REACHED_TOTAL: f64 = 1.68;
+const REACHED_EACH: f64 = 2.0;
 
 /// The tokens of a text that hold a letter or digit.
 fn words(text: &str) -> usize {
@@ -33,7 +34,7 @@ fn words(text: &str) -> usize {
 }
 
 /// The words a reader sees in a Markdown notice: markup, link targets, heading anchors
-/// (`{#...}`) and the generator comment (HTML) left out.
+/// (`{#...}`), the generator comment (HTML) and a draft's banner (a block quote) left out.
 fn markdown_words(md: &str) -> usize {
     words(&markdown_text(md))
 }
@@ -41,14 +42,18 @@ fn markdown_words(md: &str) -> usize {
 fn markdown_text(md: &str) -> String {
     let options = pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
     let mut text = String::new();
+    let mut quoted = 0usize;
     for event in Parser::new_ext(md, options) {
         match event {
+            // A draft's banner (a block quote) lists what must still be confirmed: it goes when
+            // the facts are confirmed, so it is not part of the notice's length.
+            Event::Start(pulldown_cmark::Tag::BlockQuote(_)) => quoted += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quoted -= 1,
+            Event::Text(_) | Event::Code(_) if quoted > 0 => {}
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::Start(pulldown_cmark::Tag::Item) => text.push('\n'),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
-            ) => text.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => text.push('\n'),
             _ => {}
         }
     }
@@ -95,7 +100,7 @@ fn the_example_notices_do_not_grow_past_what_was_reached() {
 }
 
 #[test]
-#[ignore = "issue 11's limits are not met yet: run with --ignored to see how far"]
+#[ignore = "issue 11's limit for the five together (1.6) is not met yet: run with --ignored"]
 fn the_example_notices_meet_issue_11s_length_limits() {
     let (each, total) = ratios();
     assert!(total <= TARGET_TOTAL, "together {total:.2} > {TARGET_TOTAL}");
@@ -407,8 +412,8 @@ fn erasure_is_worded_for_archiving_where_a_rule_archives() {
     exactly_when(
         &small_policy(&[("RETENTION", "then delete")]),
         &small_policy(&[("RETENTION", "then archive")]),
-        "før vi ellers ville slette dem",
-        "innan vi annars skulle radera dem",
+        "I visse tilfælde kan du få oplysninger slettet før tid.",
+        "I vissa fall kan du få uppgifter raderade i förtid.",
         ALL,
     );
 }
