@@ -43,6 +43,9 @@ pub struct Notice {
     pub art14: bool,
     /// Some purpose collects data from the person (Art. 13).
     pub from_person: bool,
+    /// Every purpose that names no other source collects its data from the person: a notice may
+    /// say so once instead of under each purpose.
+    pub person_by_default: bool,
     /// Why the processing is lawful, each ground once with the purposes that rest on it, in the
     /// order the layout shows purposes: the legal bases (Art. 6(1)), then the conditions for
     /// special categories (Art. 9(2)), criminal-offence data (Art. 10) and identity numbers.

@@ -112,6 +112,10 @@ pub fn notice(facts: &Facts, lang: Lang, layout: Layout, source: &str) -> Notice
         art14: policy.purposes.iter().any(|p| p.sources.iter().any(|s| matches!(s, SourceRef::Declared(_)))),
         from_person: policy.purposes.iter().any(|p| p.sources.iter().any(|s| matches!(s, SourceRef::Person(_)))),
         grounds: grounds(&order, &purposes),
+        person_by_default: policy.purposes.iter().all(|p| {
+            p.sources.iter().any(|s| matches!(s, SourceRef::Declared(_)))
+                || p.sources.iter().any(|s| matches!(s, SourceRef::Person(_)))
+        }),
         cookie_section: !policy.cookies.is_empty(),
         transfers: recipients.iter().any(|r| r.third_country),
         sensitive: policy
