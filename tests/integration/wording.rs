@@ -25,7 +25,7 @@ const TARGET_EACH: f64 = 2.0;
 /// What this branch reached: every notice within issue 11's limit of 2.0, together not yet
 /// within 1.6 (see `the_example_notices_meet_issue_11s_length_limits`); a notice that grows past
 /// these fails.
-const REACHED_TOTAL: f64 = 1.65;
+const REACHED_TOTAL: f64 = 1.63;
 const REACHED_EACH: f64 = 2.0;
 
 /// The tokens of a text that hold a letter or digit.
