@@ -2,6 +2,7 @@
 //!
 //! `compile` is the pipeline: each stage stops the next when it finds errors.
 
+pub mod calendar;
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
@@ -15,6 +16,7 @@ pub mod schedule;
 pub mod span;
 pub mod suggest;
 pub mod syntax;
+pub mod vocab;
 
 use diagnostic::Diagnostic;
 use model::Policy;

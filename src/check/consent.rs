@@ -14,8 +14,11 @@ pub fn employees_consent_is_doubtful(cx: &Ctx) -> Vec<Diagnostic> {
         .purposes
         .iter()
         .filter_map(|p| {
-            let art9 = p.art9.as_ref().filter(|c| c.value == Art9Condition::ExplicitConsent)?;
-            cx.data_of_kind(p, |k| matches!(k, DataKind::Special(_))).next()?;
+            // The special-category data that rests on explicit consent.
+            let consented = cx
+                .data_of_kind(p, |k| matches!(k, DataKind::Special(_)))
+                .find(|d| p.art9_for(d.index).is_some_and(|c| c.condition.value == Art9Condition::ExplicitConsent))?;
+            let art9 = &p.art9_for(consented.index)?.condition;
             let staff = p.subjects.iter().find(|g| {
                 groups[g.index].relation.as_ref().is_some_and(|r| r.value == Relation::Employees)
             })?;
@@ -41,6 +44,9 @@ pub fn marketing_email_has_consent(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in cx.policy.purposes.iter().filter(|p| p.direct_marketing) {
         if has_basis(p, LegalBasis::Consent) || !has_basis(p, LegalBasis::LegitimateInterests) {
+            continue;
+        }
+        if cx.policy.is_unconfirmed("purpose", Some(&p.id.value), "channels") {
             continue;
         }
         if p.channels.is_empty() {

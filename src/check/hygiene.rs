@@ -106,7 +106,7 @@ pub fn conditions_match_data(cx: &Ctx) -> Vec<Diagnostic> {
         let kinds: Vec<DataKind> = p.data.iter().map(|r| cx.data(r).kind.value).collect();
         let checks = [
             (
-                p.art9.as_ref().map(|c| c.span),
+                p.art9.first().map(|c| c.condition.span),
                 kinds.iter().any(|k| matches!(k, DataKind::Special(_))),
                 "art9",
                 "special-category data",
@@ -129,6 +129,24 @@ pub fn conditions_match_data(cx: &Ctx) -> Vec<Diagnostic> {
                         "nothing to apply to",
                     )
                     .with_help(format!("add the {what} to the purpose's `data`, or remove `{key}`")),
+                );
+            }
+        }
+        // `art9 ... for DATA`: each named category must be special-category data of the purpose.
+        for d in p.art9.iter().flat_map(|c| &c.data) {
+            let special = matches!(cx.data(d).kind.value, DataKind::Special(_));
+            if !special || !p.data.iter().any(|x| x.index == d.index) {
+                out.push(
+                    Diagnostic::new(
+                        Code::NeedlessCondition,
+                        format!(
+                            "purpose `{}` gives `art9` for `{}`, which is not its special-category data",
+                            p.id.value, d.name
+                        ),
+                        d.span,
+                        if special { "not in the purpose's `data`" } else { "not special-category data" },
+                    )
+                    .with_help("name only special-category data the purpose uses after `for`"),
                 );
             }
         }

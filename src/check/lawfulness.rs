@@ -32,12 +32,12 @@ pub fn purpose_has_basis(cx: &Ctx) -> Vec<Diagnostic> {
 pub fn special_data_has_art9_condition(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &cx.policy.purposes {
-        let Some(first) = cx.data_of_kind(p, |k| matches!(k, DataKind::Special(_))).next() else {
+        // The first special-category data no clause covers.
+        let Some(first) =
+            cx.data_of_kind(p, |k| matches!(k, DataKind::Special(_))).find(|d| p.art9_for(d.index).is_none())
+        else {
             continue;
         };
-        if p.art9.is_some() {
-            continue;
-        }
         let data = cx.data(first);
         let help = if has_basis(p, LegalBasis::Consent) {
             "the purpose relies on consent: for special-category data that must be explicit consent, `art9 explicit-consent`".to_string()
@@ -66,26 +66,33 @@ pub fn special_data_on_consent_is_explicit(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &cx.policy.purposes {
         let only_consent = p.bases.len() == 1 && has_basis(p, LegalBasis::Consent);
-        let Some(art9) = &p.art9 else { continue };
-        if !only_consent || art9.value == Art9Condition::ExplicitConsent {
+        if !only_consent {
             continue;
         }
-        if cx.data_of_kind(p, |k| matches!(k, DataKind::Special(_))).next().is_none() {
-            continue;
+        // Each clause that covers some of the purpose's special-category data without explicit
+        // consent.
+        let mut seen = Vec::new();
+        for d in cx.data_of_kind(p, |k| matches!(k, DataKind::Special(_))) {
+            let Some(clause) = p.art9_for(d.index) else { continue };
+            let art9 = &clause.condition;
+            if art9.value == Art9Condition::ExplicitConsent || seen.contains(&art9.span) {
+                continue;
+            }
+            seen.push(art9.span);
+            out.push(
+                Diagnostic::new(
+                    Code::ConsentNotExplicit,
+                    format!(
+                        "purpose `{}` rests on consent, but its special-category data rests on `{}`, not explicit consent",
+                        p.id.value,
+                        art9.value.word()
+                    ),
+                    art9.span,
+                    "not explicit consent",
+                )
+                .with_help("if the person's consent is what allows the special-category data, it must be explicit: `art9 explicit-consent`"),
+            );
         }
-        out.push(
-            Diagnostic::new(
-                Code::ConsentNotExplicit,
-                format!(
-                    "purpose `{}` rests on consent, but its special-category data rests on `{}`, not explicit consent",
-                    p.id.value,
-                    art9.value.word()
-                ),
-                art9.span,
-                "not explicit consent",
-            )
-            .with_help("if the person's consent is what allows the special-category data, it must be explicit: `art9 explicit-consent`"),
-        );
     }
     out
 }
@@ -171,6 +178,8 @@ fn not_allowed<C: Vocabulary + PartialEq>(
         crate::model::vocab::Jurisdiction::Se => "Swedish",
     };
     let message = match entry {
+        // A public authority citing a private controller's provision is E0233.
+        Some(a) if a.private_only && public => return None,
         Some(a) if a.public_only && !public => {
             format!("`{}` is open only to public authorities ({})", chosen.value.word(), a.reference)
         }
@@ -187,10 +196,81 @@ fn not_allowed<C: Vocabulary + PartialEq>(
 fn allowed_list<C: Vocabulary>(allowed: &[Allowed<C>], public: bool) -> String {
     let words: Vec<String> = allowed
         .iter()
-        .filter(|a| public || !a.public_only)
+        .filter(|a| a.open_to(public))
         .map(|a| format!("{} ({})", a.condition.word(), a.reference))
         .collect();
     words.join(", ")
+}
+
+pub fn authority_uses_public_provisions(cx: &Ctx) -> Vec<Diagnostic> {
+    if !cx.policy.controller.public_authority {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for p in &cx.policy.purposes {
+        if let Some(c) = &p.art10
+            && cx.data_of_kind(p, |k| k == DataKind::Criminal).next().is_some()
+        {
+            out.extend(private_provision(cx, &cx.national.art10, c, "art10", "criminal-offence data"));
+        }
+        if let Some(c) = &p.id_number
+            && cx.data_of_kind(p, |k| k == DataKind::NationalId).next().is_some()
+        {
+            out.extend(private_provision(cx, &cx.national.id_number, c, "id-number", "identity numbers"));
+        }
+    }
+    out
+}
+
+fn private_provision<C: Vocabulary + PartialEq>(
+    cx: &Ctx,
+    allowed: &[Allowed<C>],
+    chosen: &Spanned<C>,
+    key: &str,
+    what: &str,
+) -> Option<Diagnostic> {
+    let a = allowed.iter().find(|a| a.condition == chosen.value && a.private_only)?;
+    Some(
+        Diagnostic::new(
+            Code::PrivateProvision,
+            format!(
+                "`{}` is a condition for private controllers ({}), not for a public authority",
+                chosen.value.word(),
+                a.reference
+            ),
+            chosen.span,
+            "for private controllers only",
+        )
+        .with_secondary(cx.policy.controller.head, "the controller is a public authority")
+        .with_help(format!(
+            "a public authority processes {what} under the provisions for authorities: write `{key}` with one of: {}",
+            allowed_list(allowed, true)
+        )),
+    )
+}
+
+pub fn authority_does_not_rest_on_consent_alone(cx: &Ctx) -> Vec<Diagnostic> {
+    if !cx.policy.controller.public_authority {
+        return Vec::new();
+    }
+    cx.policy
+        .purposes
+        .iter()
+        .filter_map(|p| match p.bases.as_slice() {
+            [only] if only.value == LegalBasis::Consent => Some((p, only)),
+            _ => None,
+        })
+        .map(|(p, b)| {
+            Diagnostic::new(
+                Code::AuthorityConsent,
+                format!("purpose `{}` of a public authority rests on consent alone", p.id.value),
+                b.span,
+                "the only basis",
+            )
+            .with_secondary(cx.policy.controller.head, "the controller is a public authority")
+            .with_help("consent given to a public authority is seldom free (recital 43): if the purpose is a task the authority has by law, write `basis public-task` or `legal-obligation`; keep `consent` only where people can refuse without any consequence")
+        })
+        .collect()
 }
 
 pub fn legitimate_interest_is_stated(cx: &Ctx) -> Vec<Diagnostic> {

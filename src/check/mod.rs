@@ -6,6 +6,7 @@ mod consent;
 mod cookies;
 mod drafts;
 mod hygiene;
+mod joint;
 mod lawfulness;
 mod publication;
 mod records;
@@ -14,8 +15,11 @@ mod statutes;
 mod transfers;
 mod transparency;
 
+use std::cell::OnceCell;
+
 use crate::diagnostic::Diagnostic;
 use crate::law::{National, Tables, tables};
+use crate::model::coverage;
 use crate::model::{DataCategory, DataKind, Policy, Purpose, Ref};
 
 /// What every rule gets to look at.
@@ -24,9 +28,21 @@ pub(crate) struct Ctx<'a> {
     pub tables: &'static Tables,
     /// The national law of the policy's jurisdiction.
     pub national: &'static National,
+    /// Derived once for the rules that need them.
+    rules_of_purposes: OnceCell<coverage::Coverage>,
+    retention: OnceCell<retention::Coverage<'a>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// Which retention rules cover which purposes.
+    pub fn purpose_rules(&self) -> &coverage::Coverage {
+        self.rules_of_purposes.get_or_init(|| coverage::coverage(self.policy))
+    }
+
+    /// Which uses of data no retention rule covers, and which rules cover some use.
+    pub(crate) fn retention(&self) -> &retention::Coverage<'a> {
+        self.retention.get_or_init(|| retention::coverage(self))
+    }
     pub fn data(&self, r: &Ref<DataCategory>) -> &DataCategory {
         &self.policy.data[r.index]
     }
@@ -53,18 +69,25 @@ const RULES: &[Rule] = &[
     lawfulness::id_numbers_have_national_condition,
     lawfulness::legitimate_interest_is_stated,
     lawfulness::authority_does_not_use_legitimate_interest,
+    lawfulness::authority_uses_public_provisions,
+    lawfulness::authority_does_not_rest_on_consent_alone,
     lawfulness::profiling_has_logic,
     lawfulness::automated_decision_has_basis,
     transfers::third_country_has_safeguard,
     transfers::safeguard_only_outside_eea,
+    transfers::named_recipient_has_country,
     retention::used_data_has_retention,
     retention::indefinite_is_justified,
     retention::statutory_minimum_is_kept,
     retention::rule_covers_processed_data,
+    retention::consent_data_goes_with_consent,
     transparency::purpose_names_source,
+    transparency::declared_source_is_named,
     transparency::rights_have_contact,
     transparency::consent_is_easy_to_withdraw,
     transparency::controller_is_reachable,
+    transparency::controller_not_only_by_post,
+    transparency::dpo_is_reachable,
     transparency::controller_is_identified,
     transparency::authority_has_dpo,
     cookies::non_essential_cookie_has_consent,
@@ -83,13 +106,20 @@ const RULES: &[Rule] = &[
     consent::marketing_email_has_consent,
     records::accounting_records_are_kept,
     records::minimum_covers_only_records,
+    joint::joint_controllers_state_their_arrangement,
     drafts::facts_are_confirmed,
 ];
 
 /// Check a resolved policy; returns errors and warnings.
 pub fn check(policy: &Policy) -> Vec<Diagnostic> {
     let tables = tables();
-    let cx = Ctx { policy, tables, national: tables.national(policy.header.jurisdiction.value) };
+    let cx = Ctx {
+        policy,
+        tables,
+        national: tables.national(policy.header.jurisdiction.value),
+        rules_of_purposes: OnceCell::new(),
+        retention: OnceCell::new(),
+    };
     RULES.iter().flat_map(|rule| rule(&cx)).collect()
 }
 

@@ -41,14 +41,14 @@ pub fn published_id_number_has_consent(cx: &Ctx) -> Vec<Diagnostic> {
 pub fn published_special_data_is_allowed(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &cx.policy.purposes {
-        let allowed = p
-            .art9
-            .as_ref()
-            .is_some_and(|c| matches!(c.value, Art9Condition::ExplicitConsent | Art9Condition::MadePublic));
-        if allowed {
-            continue;
-        }
-        for d in p.published.iter().filter(|d| matches!(cx.data(d).kind.value, DataKind::Special(_))) {
+        let allowed = |i: usize| {
+            p.art9_for(i).is_some_and(|c| {
+                matches!(c.condition.value, Art9Condition::ExplicitConsent | Art9Condition::MadePublic)
+            })
+        };
+        for d in
+            p.published.iter().filter(|d| matches!(cx.data(d).kind.value, DataKind::Special(_)) && !allowed(d.index))
+        {
             out.push(
                 Diagnostic::new(
                     Code::PublishedSpecial,

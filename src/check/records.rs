@@ -5,7 +5,6 @@
 use crate::check::Ctx;
 use crate::check::retention::{minimum_help, shortfall};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::coverage::coverage;
 use crate::model::vocab::Lang;
 use crate::model::{DataKind, Purpose, RetentionRule};
 
@@ -13,7 +12,7 @@ pub fn accounting_records_are_kept(cx: &Ctx) -> Vec<Diagnostic> {
     let Some(m) = cx.national.minimums.iter().find(|m| m.accounting) else {
         return Vec::new();
     };
-    let cover = coverage(cx.policy);
+    let cover = cx.purpose_rules();
     let mut out = Vec::new();
     for (p, rules) in cx.policy.purposes.iter().zip(&cover.rules_of_purpose) {
         for r in rules.iter().map(|&ri| &cx.policy.retention[ri]).filter(|r| keeps_records(r, p)) {
@@ -38,7 +37,7 @@ pub fn accounting_records_are_kept(cx: &Ctx) -> Vec<Diagnostic> {
 }
 
 pub fn minimum_covers_only_records(cx: &Ctx) -> Vec<Diagnostic> {
-    let cover = coverage(cx.policy);
+    let cover = cx.purpose_rules();
     let mut out = Vec::new();
     for (r, purposes) in cx.policy.retention.iter().zip(&cover.purposes_of_rule) {
         let Some(act) = invoked_act(cx, r, purposes) else { continue };

@@ -4,8 +4,8 @@
 
 use crate::check::Ctx;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::vocab::{Alignment, Lang, Vocabulary};
-use crate::model::{DataCategory, Duration, Group, Period, Purpose, Ref, RetentionRule, Unit};
+use crate::model::vocab::{Alignment, Lang, LegalBasis, StandardEvent, Vocabulary};
+use crate::model::{DataCategory, Duration, Group, Period, Purpose, Ref, RetentionRule, Trigger, Unit};
 
 /// Whether `rule` covers data `data` of `group` (if the purpose names groups) in `purpose`.
 /// An empty list in a rule means "all".
@@ -43,14 +43,14 @@ struct Indexed<'a> {
 }
 
 /// A purpose's use of a data category, with the groups no rule covers it for.
-struct Uncovered<'a> {
+pub(crate) struct Uncovered<'a> {
     purpose: &'a Purpose,
     data: &'a Ref<DataCategory>,
     groups: Vec<&'a Ref<Group>>,
 }
 
 /// Which uses of data no rule covers, and which rules cover some use.
-struct Coverage<'a> {
+pub(crate) struct Coverage<'a> {
     /// A purpose's data reference with the groups no rule covers it for (empty: the purpose
     /// names no groups and no rule covers the data at all).
     uncovered: Vec<Uncovered<'a>>,
@@ -58,7 +58,7 @@ struct Coverage<'a> {
     rule_used: Vec<bool>,
 }
 
-fn coverage<'a>(cx: &Ctx<'a>) -> Coverage<'a> {
+pub(super) fn coverage<'a>(cx: &Ctx<'a>) -> Coverage<'a> {
     let by_data = rules_by_data(cx);
     let mut rule_used = vec![false; cx.policy.retention.len()];
     let mut uncovered = Vec::new();
@@ -90,9 +90,9 @@ fn coverage<'a>(cx: &Ctx<'a>) -> Coverage<'a> {
 }
 
 pub fn used_data_has_retention(cx: &Ctx) -> Vec<Diagnostic> {
-    coverage(cx)
+    cx.retention()
         .uncovered
-        .into_iter()
+        .iter()
         .map(|Uncovered { purpose: p, data: d, groups }| {
             let whose = if groups.is_empty() {
                 String::new()
@@ -195,12 +195,12 @@ pub(super) fn shortfall(cx: &Ctx, r: &crate::model::RetentionRule, m: &crate::la
 }
 
 pub fn rule_covers_processed_data(cx: &Ctx) -> Vec<Diagnostic> {
-    let used = coverage(cx).rule_used;
+    let used = &cx.retention().rule_used;
     cx.policy
         .retention
         .iter()
         .zip(used)
-        .filter(|(_, used)| !used)
+        .filter(|(_, used)| !**used)
         .map(|(r, _)| {
             Diagnostic::new(
                 Code::RetentionCoversNothing,
@@ -211,6 +211,100 @@ pub fn rule_covers_processed_data(cx: &Ctx) -> Vec<Diagnostic> {
             .with_help("check its `data`, `subjects` and `purposes`: together they must match data some purpose uses for some group")
         })
         .collect()
+}
+
+/// Data that only consent allows must go when consent goes (Art. 17(1)(b)). Looked at per data
+/// category and subject group: if any purpose uses the data for that group on another basis,
+/// that basis may justify keeping it.
+pub fn consent_data_goes_with_consent(cx: &Ctx) -> Vec<Diagnostic> {
+    // (data, group) -> the purposes that use the data for the group; `None`: no groups named.
+    let mut uses: std::collections::BTreeMap<(usize, Option<usize>), Vec<Use>> = std::collections::BTreeMap::new();
+    for p in &cx.policy.purposes {
+        let groups: Vec<Option<&Ref<Group>>> =
+            if p.subjects.is_empty() { vec![None] } else { p.subjects.iter().map(Some).collect() };
+        for d in &p.data {
+            for g in &groups {
+                uses.entry((d.index, g.map(|g| g.index))).or_default().push((p, d, *g));
+            }
+        }
+    }
+    let by_data = rules_by_data(cx);
+    let mut reported = vec![false; cx.policy.retention.len()];
+    let mut out = Vec::new();
+    for ((data_index, _), users) in &uses {
+        if !users.iter().all(|(p, _, _)| consent_only(p)) {
+            continue;
+        }
+        for (p, d, g) in users {
+            for Indexed { index, rule } in &by_data[*data_index] {
+                if reported[*index] || !covers(rule, p, d, *g) {
+                    continue;
+                }
+                let Some(why) = outlives_consent(rule) else { continue };
+                reported[*index] = true;
+                let mut diag = Diagnostic::new(
+                    Code::ConsentDataOutlivesConsent,
+                    format!(
+                        "retention rule `{}` may keep `{}` after consent is withdrawn, though purpose `{}` processes it on consent alone",
+                        rule.id.value, d.name, p.id.value
+                    ),
+                    rule.period.span,
+                    why,
+                );
+                if let Some(b) = p.bases.first() {
+                    diag = diag.with_secondary(b.span, "the only basis");
+                }
+                out.push(diag.with_help(
+                    "when consent is withdrawn and nothing else allows the processing, the data must be erased (Art. 7(3), 17(1)(b)): write `keep until consent-withdrawn`, add `limit 1 month after consent-withdrawn`, or give the purpose the other basis that allows keeping it",
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// A purpose's use of a data category for one of its groups (`None`: it names no groups).
+type Use<'a> = (&'a Purpose, &'a Ref<DataCategory>, Option<&'a Ref<Group>>);
+
+fn consent_only(p: &Purpose) -> bool {
+    matches!(p.bases.as_slice(), [only] if only.value == LegalBasis::Consent)
+}
+
+/// Why a rule may keep data after withdrawal; `None` when it ends at withdrawal or within the
+/// month Art. 12(3) allows for acting on a request.
+fn outlives_consent(rule: &RetentionRule) -> Option<String> {
+    let withdrawn = |t: &Trigger| *t == Trigger::Standard(StandardEvent::ConsentWithdrawn);
+    if rule.limit.as_ref().is_some_and(|l| withdrawn(&l.event) && within_a_month(l.duration)) {
+        return None;
+    }
+    match &rule.period.value {
+        Period::Until(t) if withdrawn(t) => None,
+        Period::After { duration, event, .. } if withdrawn(event) => {
+            (!within_a_month(*duration)).then(|| format!("kept {} after withdrawal", duration.words()))
+        }
+        Period::Until(t) | Period::After { event: t, .. } => {
+            Some(format!("counted from `{}`, not from withdrawal", trigger_name(t)))
+        }
+        Period::Indefinitely => Some("no time limit".to_string()),
+        // Not known yet: its `unconfirmed` marker is a warning of its own.
+        Period::Unconfirmed => None,
+    }
+}
+
+fn within_a_month(d: Duration) -> bool {
+    match d.unit {
+        Unit::Day => d.amount <= 31,
+        Unit::Week => d.amount <= 4,
+        Unit::Month => d.amount <= 1,
+        Unit::Year => false,
+    }
+}
+
+fn trigger_name(t: &Trigger) -> &str {
+    match t {
+        Trigger::Standard(e) => e.word(),
+        Trigger::Custom(r) => &r.name,
+    }
 }
 
 /// Financial-year and calendar-year alignment agree when the financial year is the calendar

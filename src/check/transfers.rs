@@ -4,7 +4,7 @@
 use crate::check::Ctx;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::vocab::Vocabulary;
-use crate::model::{Date, Transfer};
+use crate::model::{Date, Recipient, Ref, Transfer};
 
 pub fn third_country_has_safeguard(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -14,15 +14,24 @@ pub fn third_country_has_safeguard(cx: &Ctx) -> Vec<Diagnostic> {
             continue;
         }
         let decision = cx.tables.adequacy(&country.value);
+        let effective = cx.policy.header.effective;
+        // A decision adopted after the policy took effect was not there to rely on.
+        let later = decision.zip(effective).filter(|(d, e)| *e < d.since);
         let Some(transfer) = &r.transfer else {
             let hint = match decision {
+                Some(d) if later.is_some() => format!(
+                    "the adequacy decision for {} dates from {}, after this policy took effect: add {}",
+                    d.name,
+                    iso(d.since),
+                    OTHER_SAFEGUARDS
+                ),
                 Some(d) if d.framework.is_some() => format!(
                     "{} has an adequacy decision for certified organisations: `transfer adequacy {}` if the recipient is certified, else `transfer standard-contractual-clauses`",
                     d.name,
                     d.framework.map_or("", |f| f.word())
                 ),
                 Some(d) => format!("{} has an adequacy decision: `transfer adequacy`", d.name),
-                None => "add `transfer standard-contractual-clauses`, `transfer binding-corporate-rules` or an Art. 49 derogation".to_string(),
+                None => format!("add {OTHER_SAFEGUARDS}"),
             };
             out.push(
                 Diagnostic::new(
@@ -45,24 +54,25 @@ pub fn third_country_has_safeguard(cx: &Ctx) -> Vec<Diagnostic> {
                 d.name,
                 d.framework.map_or("", |f| f.word())
             )),
-            Some(d) => match cx.policy.header.effective {
-                Some(effective) if effective < d.since => Some(format!(
+            Some(d) => later.map(|(_, effective)| {
+                format!(
                     "the adequacy decision for {} dates from {}, after this policy took effect on {}",
                     d.name,
                     iso(d.since),
                     iso(effective)
-                )),
-                _ => None,
-            },
+                )
+            }),
         };
         if let Some(message) = problem {
             let help = match decision {
+                Some(_) if later.is_some() => {
+                    format!("on the policy's effective date, rely on {OTHER_SAFEGUARDS} instead")
+                }
                 Some(d) if d.framework.is_some() => format!(
                     "if the recipient is certified, write `transfer adequacy {}`; otherwise use `transfer standard-contractual-clauses`",
                     d.framework.map_or("", |f| f.word())
                 ),
-                _ => "rely on `transfer standard-contractual-clauses` or `transfer binding-corporate-rules` instead"
-                    .to_string(),
+                _ => format!("rely on {OTHER_SAFEGUARDS} instead"),
             };
             out.push(
                 Diagnostic::new(Code::NoAdequacy, message, transfer.span, "adequacy does not cover this")
@@ -73,6 +83,38 @@ pub fn third_country_has_safeguard(cx: &Ctx) -> Vec<Diagnostic> {
     }
     out
 }
+
+/// Without a country nobody can tell whether the data leave the EU/EEA, so the safeguard rules
+/// above cannot apply. A country marked `unconfirmed` counts: its marker is a warning of its own.
+pub fn named_recipient_has_country(cx: &Ctx) -> Vec<Diagnostic> {
+    let mut named: Vec<Option<&Ref<Recipient>>> = vec![None; cx.policy.recipients.len()];
+    for p in &cx.policy.purposes {
+        for r in &p.recipients {
+            named[r.index].get_or_insert(r);
+        }
+    }
+    cx.policy
+        .recipients
+        .iter()
+        .zip(named)
+        .filter_map(|(r, by)| by.map(|by| (r, by)))
+        .filter(|(r, _)| r.country.is_none() && !cx.policy.is_unconfirmed("recipient", Some(&r.id.value), "country"))
+        .map(|(r, by)| {
+            Diagnostic::new(
+                Code::RecipientWithoutCountry,
+                format!("recipient `{}` has no country, so it cannot be told whether data leave the EU/EEA", r.id.value),
+                r.id.span,
+                "no `country`",
+            )
+            .with_secondary(by.span, "a purpose discloses data to it")
+            .with_help("add `country` with the code of the country where the recipient processes the data, such as `country DK`; if it is not known yet, write `country unconfirmed \"...\"` saying what must be found out (Art. 13(1)(f), 44)")
+        })
+        .collect()
+}
+
+/// The safeguards that need no adequacy decision (Art. 46, 47, 49).
+const OTHER_SAFEGUARDS: &str =
+    "`transfer standard-contractual-clauses`, `transfer binding-corporate-rules` or an Art. 49 derogation";
 
 pub fn safeguard_only_outside_eea(cx: &Ctx) -> Vec<Diagnostic> {
     cx.policy

@@ -5,6 +5,7 @@ use crate::check::Ctx;
 use crate::check::lawfulness::has_basis;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::vocab::{Art9Condition, LegalBasis};
+use crate::model::{Purpose, SourceRef};
 
 pub fn purpose_names_source(cx: &Ctx) -> Vec<Diagnostic> {
     cx.policy
@@ -63,9 +64,7 @@ pub fn consent_is_easy_to_withdraw(cx: &Ctx) -> Vec<Diagnostic> {
     if !has_rights_channel(cx) {
         return Vec::new();
     }
-    let Some(purpose) = cx.policy.purposes.iter().find(|p| {
-        has_basis(p, LegalBasis::Consent) || p.art9.as_ref().is_some_and(|c| c.value == Art9Condition::ExplicitConsent)
-    }) else {
+    let Some(purpose) = cx.policy.purposes.iter().find(|p| relies_on_consent(p)) else {
         return Vec::new();
     };
     let c = &cx.policy.controller;
@@ -88,9 +87,100 @@ pub fn consent_is_easy_to_withdraw(cx: &Ctx) -> Vec<Diagnostic> {
     ]
 }
 
+fn relies_on_consent(p: &Purpose) -> bool {
+    has_basis(p, LegalBasis::Consent) || p.has_art9(Art9Condition::ExplicitConsent)
+}
+
+/// A postal address is a channel, but people must also be able to make requests electronically.
+/// No channel at all is E0220 or E0216; with a purpose on consent E0217 already reports it.
+pub fn controller_not_only_by_post(cx: &Ctx) -> Vec<Diagnostic> {
+    let c = &cx.policy.controller;
+    let rights = cx.policy.rights.as_ref();
+    let electronic = controller_has(cx, "email", &c.email)
+        || controller_has(cx, "phone", &c.phone)
+        || controller_has(cx, "web", &c.web)
+        || rights.is_some_and(|r| {
+            rights_has(cx, "email", &r.email) || rights_has(cx, "phone", &r.phone) || rights_has(cx, "web", &r.web)
+        });
+    let by_post = c.address.is_some() || rights.is_some_and(|r| r.address.is_some());
+    if electronic || !by_post || cx.policy.purposes.iter().any(relies_on_consent) {
+        return Vec::new();
+    }
+    let mut d = Diagnostic::new(
+        Code::OnlyByPost,
+        "the controller can be reached only by post",
+        c.head,
+        "only a postal address",
+    );
+    if let Some(r) = rights {
+        d = d.with_secondary(r.head, "no e-mail, phone or web form here either");
+    }
+    vec![d.with_help(
+        "add an `email`, `phone` or `web` form to the controller or to `rights`: people must be able to make their requests electronically too (Art. 12(2), recital 59)",
+    )]
+}
+
+pub fn dpo_is_reachable(cx: &Ctx) -> Vec<Diagnostic> {
+    let Some(dpo) = &cx.policy.controller.dpo else {
+        return Vec::new();
+    };
+    let has = |item: &str, value: &Option<String>| controller_has(cx, &format!("dpo.{item}"), value);
+    if has("email", &dpo.email) || has("phone", &dpo.phone) || has("address", &dpo.address) || has("web", &dpo.web) {
+        return Vec::new();
+    }
+    // The block starts with its keyword: point at `dpo`, not at the whole block.
+    let keyword = crate::span::Span::new(dpo.span.start, dpo.span.start + "dpo".len());
+    vec![
+        Diagnostic::new(
+            Code::DpoUnreachable,
+            "the data protection officer has no contact details",
+            keyword,
+            "no e-mail, phone, address or web",
+        )
+        .with_help("add the DPO's `email`, `phone`, `address` or `web` inside `dpo { ... }`: the notice must give them (Art. 13(1)(b))"),
+    ]
+}
+
+/// The person may give the same data as a source does, so this is a warning: the language
+/// cannot yet say which data of a purpose come from whom.
+pub fn declared_source_is_named(cx: &Ctx) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for p in &cx.policy.purposes {
+        let Some(SourceRef::Person(person)) = p.sources.first() else { continue };
+        if !p.sources.iter().all(|s| matches!(s, SourceRef::Person(_))) {
+            continue;
+        }
+        let provided =
+            cx.policy.sources.iter().find_map(|s| s.data.iter().find(|d| p.data.contains(d)).map(|d| (s, d)));
+        let Some((source, data)) = provided else { continue };
+        out.push(
+            Diagnostic::new(
+                Code::SourceNotNamed,
+                format!(
+                    "purpose `{}` uses `{}`, which source `{}` provides, but names only the person as its source",
+                    p.id.value, data.name, source.id.value
+                ),
+                *person,
+                "only the person",
+            )
+            .with_secondary(data.span, format!("`{}` provides it", source.id.value))
+            .with_help(format!(
+                "if this purpose gets `{}` from `{}`, write `sources person, {}`: the notice must name the source (Art. 14(1)(d), 14(2)(f)); if the person alone gives it here, the warning can be ignored",
+                data.name, source.id.value, source.id.value
+            )),
+        );
+    }
+    out
+}
+
 /// A channel given, or marked as not known yet (its marker is a warning of its own).
 fn controller_has(cx: &Ctx, item: &str, value: &Option<String>) -> bool {
     value.is_some() || cx.policy.is_unconfirmed("controller", None, item)
+}
+
+/// The same for the rights block.
+fn rights_has(cx: &Ctx, item: &str, value: &Option<String>) -> bool {
+    value.is_some() || cx.policy.is_unconfirmed("rights", None, item)
 }
 
 pub fn controller_is_reachable(cx: &Ctx) -> Vec<Diagnostic> {

@@ -88,6 +88,13 @@ codes! {
     InterestWithoutBasis = "W0228", Warning, "a stated interest without the legitimate-interests basis";
     SafeguardInsideEea = "W0229", Warning, "a transfer safeguard for a recipient inside the EU/EEA";
     PurposeWithoutData = "W0230", Warning, "a purpose without data categories or subject groups (Art. 14(1)(d))";
+    DpoUnreachable = "E0231", Error, "a data protection officer without contact details (Art. 13(1)(b))";
+    OnlyByPost = "W0232", Warning, "the controller can be reached only by post (Art. 12(2), recital 59)";
+    PrivateProvision = "E0233", Error, "a public authority relying on a provision for private controllers";
+    AuthorityConsent = "W0234", Warning, "consent as a public authority's only legal basis (recital 43)";
+    SourceNotNamed = "W0235", Warning, "data a declared source provides, but the purpose names only the person (Art. 14)";
+    ConsentDataOutlivesConsent = "W0236", Warning, "data processed on consent alone kept after consent is withdrawn (Art. 7(3), 17(1)(b))";
+    RecipientWithoutCountry = "E0237", Error, "a recipient a purpose names without a country (Art. 13(1)(f), 44)";
     Unconfirmed = "W0250", Warning, "a fact marked as not yet confirmed";
     NoLawNamed = "W0251", Warning, "a purpose on a legal obligation or public task names no law (Art. 6(3))";
     ProvisionNotStated = "W0252", Warning, "a purpose does not say whether the data must be provided (Art. 13(2)(e))";
@@ -98,6 +105,7 @@ codes! {
     EmployeeConsent = "W0257", Warning, "employees' consent to their special-category data (Art. 7(4), recital 43)";
     MarketingEmail = "W0258", Warning, "marketing by e-mail or SMS on legitimate interests, or by an unstated channel";
     MinimumCoversSensitive = "W0259", Warning, "a statutory minimum for records applied to special-category or criminal data";
+    NoArrangement = "W0260", Warning, "a joint controller without the essence of the arrangement (Art. 26(2))";
     Template = "E0301", Error, "a notice template cannot be rendered";
     Internal = "E0900", Error, "an internal compiler error";
 }

@@ -87,7 +87,7 @@ pub fn record(facts: &Facts, source: &str) -> Record {
 fn activity(policy: &Policy, p: &Purpose, rules: &[usize], lang: Lang) -> Activity {
     let t = |x: &Text| x.get(lang).to_string();
     let mut conditions = Vec::new();
-    conditions.extend(p.art9.as_ref().map(|c| format!("art9:{}", c.value.word())));
+    conditions.extend(p.art9.iter().map(|c| format!("art9:{}", c.condition.value.word())));
     conditions.extend(p.art10.as_ref().map(|c| format!("art10:{}", c.value.word())));
     conditions.extend(p.id_number.as_ref().map(|c| format!("id-number:{}", c.value.word())));
     let recipients: Vec<&crate::model::Recipient> = p.recipients.iter().map(|r| &policy.recipients[r.index]).collect();

@@ -272,9 +272,7 @@ pub fn tilt(policy: &Policy, file: &SourceFile) -> Tilt {
     let authority = &tables().national(policy.header.jurisdiction.value).authority;
     let rights = cx.rights_contact();
     let portability = cx.titles(|p| cx.has(p, LegalBasis::Consent) || cx.has(p, LegalBasis::Contract));
-    let withdraw = cx.titles(|p| {
-        cx.has(p, LegalBasis::Consent) || p.art9.as_ref().is_some_and(|a| a.value == Art9Condition::ExplicitConsent)
-    });
+    let withdraw = cx.titles(|p| cx.has(p, LegalBasis::Consent) || p.has_art9(Art9Condition::ExplicitConsent));
     let w = cx.words;
     Tilt {
         meta: Meta {
@@ -399,8 +397,8 @@ impl Builder<'_> {
             // The extra conditions apply to the kind of data they are about.
             match d.kind.value {
                 DataKind::Special(_) => {
-                    if let Some(c) = &p.art9 {
-                        push_new(&mut bases, Basis { reference: art9(c.value), description: None });
+                    if let Some(c) = p.art9_for(i) {
+                        push_new(&mut bases, Basis { reference: art9(c.condition.value), description: None });
                     }
                 }
                 DataKind::Criminal => {

@@ -14,17 +14,28 @@ pub(super) fn grounds(order: &[usize], purposes: &[PurposeInfo]) -> Vec<GroundIn
     for kind in ["basis", "art9", "art10", "id-number"] {
         for &pi in order {
             let p = &purposes[pi];
-            let keys: Vec<&'static str> = match kind {
-                "basis" => p.bases.clone(),
-                "art9" => p.art9.into_iter().collect(),
-                "art10" => p.art10.into_iter().collect(),
-                _ => p.id_number.into_iter().collect(),
+            // Each key with the categories it is limited to (none: all of the kind).
+            let keys: Vec<(&'static str, Vec<Named>)> = match kind {
+                "basis" => p.bases.iter().map(|b| (*b, Vec::new())).collect(),
+                "art9" => {
+                    let several = p.art9.len() > 1;
+                    p.art9.iter().map(|c| (c.condition, if several { c.data.clone() } else { Vec::new() })).collect()
+                }
+                "art10" => p.art10.into_iter().map(|c| (c, Vec::new())).collect(),
+                _ => p.id_number.into_iter().map(|c| (c, Vec::new())).collect(),
             };
-            for key in keys {
+            for (key, data) in keys {
                 let named = Named { id: p.id.clone(), name: p.title.clone() };
                 match grounds.iter_mut().find(|g| g.kind == kind && g.key == key) {
-                    Some(g) => g.purposes.push(named),
-                    None => grounds.push(GroundInfo { kind, key, purposes: vec![named] }),
+                    Some(g) => {
+                        g.purposes.push(named);
+                        for d in data {
+                            if !g.data.iter().any(|x| x.id == d.id) {
+                                g.data.push(d);
+                            }
+                        }
+                    }
+                    None => grounds.push(GroundInfo { kind, key, purposes: vec![named], data }),
                 }
             }
         }

@@ -22,6 +22,7 @@ impl Builder<'_> {
             role: r.role.value.word(),
             country: r.country.as_ref().map(|c| c.value.clone()),
             third_country,
+            arrangement: self.opt(&r.arrangement),
             transfer: r.transfer.as_ref().map(|t| match t.value {
                 Transfer::Adequacy(f) => TransferInfo { mechanism: "adequacy", detail: f.map(|f| f.word()) },
                 Transfer::StandardContractualClauses => {
@@ -112,8 +113,7 @@ impl Builder<'_> {
             objection: with(&|p| has(p, LegalBasis::PublicTask) || has(p, LegalBasis::LegitimateInterests)),
             objection_marketing: with(&|p| p.direct_marketing),
             withdraw_consent: with(&|p| {
-                has(p, LegalBasis::Consent)
-                    || p.art9.as_ref().is_some_and(|c| c.value == crate::model::vocab::Art9Condition::ExplicitConsent)
+                has(p, LegalBasis::Consent) || p.has_art9(crate::model::vocab::Art9Condition::ExplicitConsent)
             }),
             automated_decisions: with(&|p| p.automated_decision.is_some()),
             email: email.map(md),

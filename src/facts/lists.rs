@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::facts::builder::Builder;
 use crate::facts::derive::{declared, md, purposes_naming, push_once};
 use crate::facts::entities::{DataInfo, GroupInfo, Named, SourceInfo};
-use crate::facts::processing::{ProfilingInfo, PurposeInfo, RecipientInfo, RetentionInfo};
+use crate::facts::processing::{Art9Info, ProfilingInfo, PurposeInfo, RecipientInfo, RetentionInfo};
 use crate::model::vocab::{LegalBasis, Provision, Vocabulary};
 use crate::model::{self, DataKind, Purpose, SourceRef};
 
@@ -125,7 +125,20 @@ impl Builder<'_> {
                 .collect(),
             legitimate_interest: self.opt(&p.legitimate_interest),
             law: self.opt(&p.law),
-            art9: p.art9.as_ref().map(|c| c.value.word()),
+            art9: p
+                .art9
+                .iter()
+                .map(|c| Art9Info {
+                    condition: c.condition.value.word(),
+                    data: p
+                        .data
+                        .iter()
+                        .filter(|d| matches!(self.policy.data[d.index].kind.value, DataKind::Special(_)))
+                        .filter(|d| p.art9_for(d.index).is_some_and(|x| std::ptr::eq(x, c)))
+                        .map(|d| self.data_named(d.index))
+                        .collect(),
+                })
+                .collect(),
             art10: p.art10.as_ref().map(|c| c.value.word()),
             art10_reference: p
                 .art10

@@ -24,8 +24,8 @@ pub use entities::{
 };
 pub use notice::notice;
 pub use processing::{
-    CookieInfo, DurationInfo, EventInfo, GroundInfo, LimitInfo, PeriodInfo, ProfilingInfo, PurposeInfo, RecipientInfo,
-    RetentionInfo, RightsInfo, SectionInfo, SecurityInfo, StorageInfo, TransferInfo,
+    Art9Info, CookieInfo, DurationInfo, EventInfo, GroundInfo, LimitInfo, PeriodInfo, ProfilingInfo, PurposeInfo,
+    RecipientInfo, RetentionInfo, RightsInfo, SectionInfo, SecurityInfo, StorageInfo, TransferInfo,
 };
 
 /// The facts derived once per policy, which every output reads.

@@ -25,7 +25,8 @@ pub struct PurposeInfo {
     pub legitimate_interest: Option<Md>,
     /// The statute a legal-obligation or public-task purpose rests on (Art. 6(3)).
     pub law: Option<Md>,
-    pub art9: Option<&'static str>,
+    /// The Art. 9(2) conditions, each with the special-category data it covers here.
+    pub art9: Vec<Art9Info>,
     pub art10: Option<&'static str>,
     /// The national provision behind `art10`, from `law/tables.yaml`.
     pub art10_reference: Option<Md>,
@@ -47,6 +48,12 @@ pub struct PurposeInfo {
     pub retention: Vec<RetentionInfo>,
 }
 
+#[derive(Debug, Clone, Serialize)]
+pub struct Art9Info {
+    pub condition: &'static str,
+    pub data: Vec<Named>,
+}
+
 /// A legal ground and the purposes that rest on it.
 #[derive(Debug, Clone, Serialize)]
 pub struct GroundInfo {
@@ -55,6 +62,8 @@ pub struct GroundInfo {
     /// The lexicon key (a basis as in `PurposeInfo::bases`, or a condition).
     pub key: &'static str,
     pub purposes: Vec<Named>,
+    /// For an Art. 9 condition that covers only some categories: those categories.
+    pub data: Vec<Named>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -72,6 +81,8 @@ pub struct RecipientInfo {
     pub country: Option<String>,
     pub third_country: bool,
     pub transfer: Option<TransferInfo>,
+    /// For a joint controller: the essence of the arrangement (Art. 26(2)).
+    pub arrangement: Option<Md>,
     /// The id of the first purpose, in the order the layout shows purposes, that uses this
     /// item: a layout that shows an item under each purpose describes it there in full, and
     /// refers to it from the others.

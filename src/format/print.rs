@@ -263,6 +263,8 @@ fn simple(key: &str, v: &Value) -> String {
         Value::Keep(Keep::Until(e)) => format!("until {}", e.value),
         Value::Keep(Keep::Indefinitely(_)) => "indefinitely".to_string(),
         Value::Limit { duration: d, after } => format!("{} after {}", duration(d), after.value),
+        Value::Condition { word, data } if data.is_empty() => word.value.clone(),
+        Value::Condition { word, data } => format!("{} for {}", word.value, names(data, ", ")),
         Value::Lifetime(Some(d)) => duration(d),
         Value::Lifetime(None) => "session".to_string(),
         // Texts, strings and blocks are printed by their own functions.

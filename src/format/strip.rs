@@ -49,6 +49,7 @@ fn value(v: &Value) -> Value {
             Keep::Indefinitely(_) => Keep::Indefinitely(Span::default()),
         }),
         Value::Limit { duration: d, after } => Value::Limit { duration: duration(d), after: s(after) },
+        Value::Condition { word, data } => Value::Condition { word: s(word), data: data.iter().map(s).collect() },
         Value::Lifetime(d) => Value::Lifetime(d.as_ref().map(duration)),
         Value::Block(b) => Value::Block(block(b)),
         Value::Unknown => Value::Unknown,

@@ -5,11 +5,14 @@ pub mod coverage;
 mod rebind;
 mod refs;
 pub mod text;
-pub mod vocab;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::calendar::{Date, Duration, Unit};
 use crate::span::{Span, Spanned};
+// The legal vocabularies are shared with the legal tables (`src/law`), so they live beside
+// both; `model::vocab` stays their path for every stage.
+pub use crate::vocab;
 
 pub use rebind::{from_yaml, rebind};
 pub use refs::Ref;
@@ -89,27 +92,6 @@ pub struct Header {
     /// `policy NAME`, where messages about the whole policy point.
     #[serde(skip)]
     pub head: Span,
-}
-
-/// A calendar date that exists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        crate::law::parse_date(&s).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date YYYY-MM-DD")))
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!("{:04}-{:02}-{:02}", self.year, self.month, self.day))
-    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -214,6 +196,9 @@ pub struct Recipient {
     /// ISO 3166 code; `None` means the recipient gave no country.
     pub country: Option<Spanned<String>>,
     pub transfer: Option<Spanned<Transfer>>,
+    /// For a joint controller: the essence of the arrangement between us (Art. 26(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrangement: Option<Text>,
 }
 
 /// The safeguard for a transfer outside the EU/EEA.
@@ -254,7 +239,9 @@ pub struct Purpose {
     pub sources: Vec<SourceRef>,
     pub bases: Vec<Spanned<LegalBasis>>,
     pub legitimate_interest: Option<Text>,
-    pub art9: Option<Spanned<Art9Condition>>,
+    /// The Art. 9(2) conditions, each for some of the special-category data (or the rest).
+    #[serde(deserialize_with = "art9_clauses")]
+    pub art9: Vec<Art9Clause>,
     pub art10: Option<Spanned<Art10Condition>>,
     pub id_number: Option<Spanned<IdNumberCondition>>,
     pub provision: Option<Spanned<Provision>>,
@@ -279,6 +266,49 @@ pub struct Purpose {
     pub accounting_records: Vec<Ref<DataCategory>>,
     #[serde(skip)]
     pub span: Span,
+}
+
+/// `art9 CONDITION [for DATA, ...]`: an Art. 9(2) condition and the special-category data it
+/// covers; `data` empty: every special-category category of the purpose no other clause names.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Art9Clause {
+    pub condition: Spanned<Art9Condition>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<Ref<DataCategory>>,
+}
+
+/// Models written before a purpose could have several conditions hold one condition or none
+/// (`art9: explicit-consent`, `art9: ~`): read them as one clause for all the data.
+fn art9_clauses<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Art9Clause>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Clauses(Vec<Art9Clause>),
+        One(Art9Condition),
+        None(()),
+    }
+    Ok(match Written::deserialize(d)? {
+        Written::Clauses(c) => c,
+        Written::One(condition) => {
+            vec![Art9Clause { condition: Spanned::new(condition, Span::default()), data: Vec::new() }]
+        }
+        Written::None(()) => Vec::new(),
+    })
+}
+
+impl Purpose {
+    /// The clause whose condition covers data category `index`, if any.
+    pub fn art9_for(&self, index: usize) -> Option<&Art9Clause> {
+        self.art9
+            .iter()
+            .find(|c| c.data.iter().any(|d| d.index == index))
+            .or_else(|| self.art9.iter().find(|c| c.data.is_empty()))
+    }
+
+    /// Whether some clause rests on `condition`.
+    pub fn has_art9(&self, condition: Art9Condition) -> bool {
+        self.art9.iter().any(|c| c.condition.value == condition)
+    }
 }
 
 /// Profiling or an automated decision (Art. 22): its logic and consequences.
@@ -336,70 +366,6 @@ pub struct Limit {
 pub enum Trigger {
     Standard(StandardEvent),
     Custom(Ref<Event>),
-}
-
-/// A length of time in one unit, as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Duration {
-    pub amount: u32,
-    pub unit: Unit,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Unit {
-    Day,
-    Week,
-    Month,
-    Year,
-}
-
-impl Unit {
-    /// The keyword as the language writes it after `amount`: `1 month`, `6 months`.
-    pub fn keyword(self, amount: u32) -> &'static str {
-        match (self, amount == 1) {
-            (Unit::Day, true) => "day",
-            (Unit::Day, false) => "days",
-            (Unit::Week, true) => "week",
-            (Unit::Week, false) => "weeks",
-            (Unit::Month, true) => "month",
-            (Unit::Month, false) => "months",
-            (Unit::Year, true) => "year",
-            (Unit::Year, false) => "years",
-        }
-    }
-}
-
-impl Duration {
-    /// As the language writes it: `6 months`.
-    pub fn words(self) -> String {
-        format!("{} {}", self.amount, self.unit.keyword(self.amount))
-    }
-
-    /// ISO 8601: `P6M`, `P2W`, `P5Y`.
-    pub fn iso8601(self) -> String {
-        let unit = match self.unit {
-            Unit::Day => 'D',
-            Unit::Week => 'W',
-            Unit::Month => 'M',
-            Unit::Year => 'Y',
-        };
-        format!("P{}{}", self.amount, unit)
-    }
-}
-
-impl<'de> Deserialize<'de> for Duration {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        crate::law::parse_period(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a period such as P6M")))
-    }
-}
-
-impl Serialize for Duration {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.iso8601())
-    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -33,6 +33,11 @@ pub fn rebind(policy: &mut Policy) -> Result<(), String> {
         bind_all(&mut p.data, &data, "data category")?;
         bind_all(&mut p.recipients, &recipients, "recipient")?;
         bind_all(&mut p.storage, &storage, "storage place")?;
+        bind_all(&mut p.published, &data, "data category")?;
+        bind_all(&mut p.accounting_records, &data, "data category")?;
+        for c in &mut p.art9 {
+            bind_all(&mut c.data, &data, "data category")?;
+        }
         for s in &mut p.sources {
             if let SourceRef::Declared(r) = s {
                 bind(r, &sources, "source")?;

@@ -169,7 +169,7 @@ impl Cx {
         self.error(
             Diagnostic::new(
                 Code::UnknownWord,
-                format!("`{}` is not a {}", w.value, V::WHAT),
+                format!("`{}` is not {} {}", w.value, article(V::WHAT), V::WHAT),
                 w.span,
                 format!("unknown {}", V::WHAT),
             )
@@ -292,4 +292,10 @@ pub(super) fn lang_name(lang: Lang) -> &'static str {
         Lang::Da => "Danish (`da`)",
         Lang::Sv => "Swedish (`sv`)",
     }
+}
+
+/// "a" or "an" before a vocabulary's name: "an Art. 9(2) condition", "a legal basis". Every
+/// name starts with a letter that sounds as written.
+fn article(what: &str) -> &'static str {
+    if what.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) { "an" } else { "a" }
 }

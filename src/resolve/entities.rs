@@ -109,7 +109,8 @@ pub(super) fn recipient(cx: &mut Cx, decl: &Decl) -> Option<Recipient> {
         Some(item) => Some(transfer(cx, item)?),
         None => None,
     };
-    Some(Recipient { id, name: name?, description, role: role?, country, transfer })
+    let arrangement = f.get("arrangement").and_then(|i| cx.text(i));
+    Some(Recipient { id, name: name?, description, role: role?, country, transfer, arrangement })
 }
 
 fn country(cx: &mut Cx, item: &Item) -> Option<Spanned<String>> {

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
-use crate::syntax::ast::{Block, Item};
+use crate::syntax::ast::{Block, Item, Value};
 
 /// The items of one block, checked for duplicates.
 pub(super) struct Fields<'a> {
@@ -11,6 +11,37 @@ pub(super) struct Fields<'a> {
     pub what: String,
     /// Where "this block lacks X" points: the block's keyword and name.
     pub head: Span,
+}
+
+/// Only items whose value is a list accept several values separated by commas (`data a, b`,
+/// `basis consent, contract`); suggesting commas elsewhere would lead to a syntax error.
+fn duplicate_help(first: &Item, again: &Item) -> String {
+    match (list_values(first), list_values(again)) {
+        (Some(mut values), Some(more)) => {
+            for v in more {
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+            }
+            format!(
+                "give `{}` once, with all its values separated by commas: `{} {}`",
+                again.key.value,
+                again.key.value,
+                values.join(", ")
+            )
+        }
+        _ => format!("`{}` takes one value: keep the right one and remove the other", again.key.value),
+    }
+}
+
+/// The values of an item that takes a comma-separated list.
+fn list_values(item: &Item) -> Option<Vec<String>> {
+    let words = match &item.value {
+        Value::Idents(v) | Value::Langs(v) => v,
+        Value::Words(v) if item.key.value == "basis" => v,
+        _ => return None,
+    };
+    Some(words.iter().map(|w| w.value.clone()).collect())
 }
 
 impl<'a> Fields<'a> {
@@ -30,7 +61,7 @@ impl<'a> Fields<'a> {
                         "given again here",
                     )
                     .with_secondary(first.key.span, "first given here")
-                    .with_help("keep one; to list several values, separate them with commas on one item"),
+                    .with_help(duplicate_help(first, item)),
                 );
             }
         }

@@ -4,7 +4,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::vocab::{
     Action, Alignment, Art9Condition, Art10Condition, Channel, IdNumberCondition, LegalBasis, Provision,
 };
-use crate::model::{Limit, Period, Profiling, Purpose, RetentionRule, SourceRef};
+use crate::model::{Art9Clause, DataCategory, Limit, Period, Profiling, Purpose, Ref, RetentionRule, SourceRef};
 use crate::resolve::context::Cx;
 use crate::resolve::fields::Fields;
 use crate::resolve::header::head;
@@ -13,7 +13,7 @@ use crate::syntax::ast::{Decl, Item, Keep, Value};
 
 pub(super) fn purpose(cx: &mut Cx, decl: &Decl) -> Option<Purpose> {
     let id = decl.name.clone()?;
-    let f = Fields::new(&decl.block, format!("purpose `{}`", id.value), head(decl), &[], &mut cx.diags);
+    let f = Fields::new(&decl.block, format!("purpose `{}`", id.value), head(decl), &["art9"], &mut cx.diags);
     let title = match f.get("title") {
         Some(item) => cx.text(item),
         None => {
@@ -52,7 +52,7 @@ pub(super) fn purpose(cx: &mut Cx, decl: &Decl) -> Option<Purpose> {
         sources: refs_item("sources").map(|i| sources(cx, i)).unwrap_or_default(),
         bases,
         legitimate_interest: text(cx, "legitimate-interest"),
-        art9: f.get("art9").and_then(|i| cx.word::<Art9Condition>(i)),
+        art9: art9(cx, &f),
         art10: f.get("art10").and_then(|i| cx.word::<Art10Condition>(i)),
         id_number: f.get("id-number").and_then(|i| cx.word::<IdNumberCondition>(i)),
         provision: f.get("provision").and_then(|i| cx.word::<Provision>(i)),
@@ -78,6 +78,41 @@ pub(super) fn purpose(cx: &mut Cx, decl: &Decl) -> Option<Purpose> {
         title: title?,
         id,
     })
+}
+
+/// `art9 CONDITION [for DATA, ...]`, repeatable: one clause may go without `for` (it covers the
+/// rest), and no data may be named by two clauses.
+fn art9(cx: &mut Cx, f: &Fields) -> Vec<Art9Clause> {
+    let mut clauses: Vec<Art9Clause> = Vec::new();
+    for item in f.all("art9") {
+        let Value::Condition { word, data } = &item.value else { continue };
+        let Some(condition) = cx.vocab::<Art9Condition>(word) else { continue };
+        let data: Vec<Ref<DataCategory>> =
+            data.iter().filter_map(|id| cx.reference(id, |n| &n.data, "data category")).collect();
+        let twice = if data.is_empty() {
+            clauses.iter().find(|c| c.data.is_empty()).map(|c| (c.condition.span, "another `art9` without `for`"))
+        } else {
+            clauses
+                .iter()
+                .find(|c| c.data.iter().any(|x| data.iter().any(|d| d.index == x.index)))
+                .map(|c| (c.condition.span, "an `art9` for the same data"))
+        };
+        if let Some((first, what)) = twice {
+            cx.error(
+                Diagnostic::new(
+                    Code::DuplicateItem,
+                    format!("{} gives `art9` twice for the same data", f.what),
+                    item.key.span,
+                    "given again here",
+                )
+                .with_secondary(first, what)
+                .with_help("give one Art. 9(2) condition per set of data: `art9 explicit-consent for health`, `art9 employment-law for trade-union`"),
+            );
+            continue;
+        }
+        clauses.push(Art9Clause { condition, data });
+    }
+    clauses
 }
 
 /// `sources person, jobcentre`: `person` is built in, other names are declared sources.

@@ -124,6 +124,12 @@ pub enum Value {
         month: Spanned<String>,
     },
     Keep(Keep),
+    /// `art9 explicit-consent for health, trade-union`: a fixed word for some declarations
+    /// (`data` empty: for all of them).
+    Condition {
+        word: Spanned<String>,
+        data: Vec<Spanned<String>>,
+    },
     /// `limit 5 years after end-of-course`.
     Limit {
         duration: Duration,

@@ -93,6 +93,25 @@ impl Builder {
                 p if p.as_rule() == Rule::unconfirmed_value => Value::Unknown,
                 p => Value::Keep(self.keep(p)?),
             },
+            Rule::k_art9 => {
+                let mut word = None;
+                let mut data = Vec::new();
+                for p in rest {
+                    match p.as_rule() {
+                        Rule::word => word = Some(Spanned::new(p.as_str().to_string(), self.span(&p))),
+                        Rule::ident_list => data.extend(
+                            p.into_inner()
+                                .filter(|i| i.as_rule() == Rule::ident)
+                                .map(|i| Spanned::new(i.as_str().to_string(), self.span(&i))),
+                        ),
+                        _ => {}
+                    }
+                }
+                match word {
+                    Some(word) => Value::Condition { word, data },
+                    None => return Err(internal(item_span, "`art9` lacks its condition")),
+                }
+            }
             Rule::k_limit => {
                 let mut dur = None;
                 let mut after = None;

@@ -73,6 +73,10 @@ pub fn to_diagnostic(src: &str, offset: usize, error: &Error<Rule>) -> Diagnosti
         return d;
     }
 
+    if let Some(d) = negative_number(src, &found, positives) {
+        return d;
+    }
+
     let label = format!("expected {}", expected_list(&expected, block));
     let message = match block {
         Some(b) => format!("unexpected {} in this {}", found.description, b.noun()),
@@ -81,6 +85,30 @@ pub fn to_diagnostic(src: &str, offset: usize, error: &Error<Rule>) -> Diagnosti
     let mut d = Diagnostic::new(Code::Syntax, message, found.span, label);
     d.help = Some(help(&found, block, positives));
     d
+}
+
+/// `keep -6 months after ...`: the language has no negative numbers, and "unexpected `-6`"
+/// does not say why.
+fn negative_number(src: &str, found: &Found, positives: &[Rule]) -> Option<Diagnostic> {
+    let digits = found.word.as_deref()?.strip_prefix('-')?;
+    let number_expected = positives.iter().any(|r| matches!(r, Rule::number | Rule::duration | Rule::keep_for));
+    if !number_expected || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let after = src.get(found.span.end..).unwrap_or("").trim_start();
+    let unit =
+        ["days", "day", "weeks", "week", "months", "month", "years", "year"].into_iter().find(|u| after.starts_with(u));
+    let Some(unit) = unit else {
+        return Some(
+            Diagnostic::new(Code::Syntax, "a number cannot be negative", found.span, "negative")
+                .with_help(format!("write `{digits}`: numbers in a policy are whole numbers from 1")),
+        );
+    };
+    let at_event =
+        if positives.contains(&Rule::keep_for) { "; to act at the event itself, write `keep until EVENT`" } else { "" };
+    Some(Diagnostic::new(Code::Syntax, "a duration cannot be negative", found.span, "negative").with_help(format!(
+        "write `{digits} {unit}`: a duration is a whole number from 1 up and counts forward from its event{at_event}"
+    )))
 }
 
 /// Words the author may have meant at this position, for "did you mean".

@@ -124,7 +124,9 @@ impl BlockItems {
             BlockItems::Group => &["name", "description", "relation", "unconfirmed"],
             BlockItems::Data => &["name", "kind", "examples", "description", "unconfirmed"],
             BlockItems::Source => &["name", "description", "publicly-accessible", "data", "unconfirmed"],
-            BlockItems::Recipient => &["name", "description", "role", "country", "transfer", "unconfirmed"],
+            BlockItems::Recipient => {
+                &["name", "description", "role", "country", "transfer", "arrangement", "unconfirmed"]
+            }
             BlockItems::Storage => &["name", "description", "medium", "operated-by", "country", "unconfirmed"],
             BlockItems::Event => &["name", "description", "unconfirmed"],
             BlockItems::Purpose => &[
@@ -394,6 +396,8 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::k_data_privacy_framework => RuleWords::Keyword("data-privacy-framework"),
         Rule::k_derogation => RuleWords::Keyword("derogation"),
         Rule::k_unconfirmed => RuleWords::Keyword("unconfirmed"),
+        Rule::k_for => RuleWords::Keyword("for"),
+        Rule::k_arrangement | Rule::arrangement_item => RuleWords::Keyword("arrangement"),
         Rule::k_relation | Rule::relation_item => RuleWords::Keyword("relation"),
         Rule::k_channels | Rule::channels_item => RuleWords::Keyword("channels"),
         Rule::k_published | Rule::published_item => RuleWords::Keyword("published"),

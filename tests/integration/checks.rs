@@ -98,3 +98,57 @@ fn the_language_reference_lists_every_code() {
         );
     }
 }
+
+/// A policy whose one recipient is in the United States, with `transfer` (if any) in it.
+fn us_transfer(effective: &str, transfer: &str) -> policyc::span::SourceFile {
+    let text = format!(
+        "policy demo {{\n  languages da\n  jurisdiction DK\n  effective {effective}\n}}\n\
+         controller {{\n  name \"Demo ApS\"\n  email \"privacy@demo.dk\"\n}}\n\
+         group candidates {{\n  name da \"Kandidater\"\n}}\n\
+         data contact {{\n  name da \"Kontaktoplysninger\"\n}}\n\
+         recipient cloud {{\n  name \"Cloud Inc.\"\n  role processor\n  country US\n  {transfer}\n}}\n\
+         purpose recruitment {{\n  title da \"Rekruttering\"\n  subjects candidates\n  data contact\n  \
+         sources person\n  basis contract\n  recipients cloud\n}}\n\
+         retention candidate-data {{\n  data contact\n  subjects candidates\n  keep 6 months after last-contact\n}}\n"
+    );
+    policyc::span::SourceFile::new(format!("us-{effective}.policy"), text)
+}
+
+/// E0210's help suggests a safeguard; writing the first one it suggests must satisfy E0211 too,
+/// before and after the Data Privacy Framework decision (2023-07-10).
+#[test]
+fn the_transfer_help_suggests_what_the_checker_accepts() {
+    for (effective, expected) in [
+        ("2023-07-09", "transfer standard-contractual-clauses"),
+        ("2023-07-10", "transfer adequacy data-privacy-framework"),
+    ] {
+        let file = us_transfer(effective, "");
+        let compiled = policyc::compile(&file);
+        let help = compiled
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::NoTransferSafeguard)
+            .and_then(|d| d.help.clone())
+            .unwrap_or_else(|| panic!("no E0210 for {effective}:\n{}", render_plain(&file, &compiled.diagnostics)));
+        let suggested = help.split('`').find(|s| s.starts_with("transfer ")).expect("a `transfer ...` in the help");
+        assert_eq!(suggested, expected, "effective {effective}: {help}");
+        if effective < "2023-07-10" {
+            assert!(!help.contains("data-privacy-framework"), "suggests the later decision: {help}");
+        }
+
+        let file = us_transfer(effective, suggested);
+        let compiled = policyc::compile(&file);
+        assert!(
+            !compiled.diagnostics.iter().any(|d| d.severity() == Severity::Error),
+            "following the help for {effective} still fails:\n{}",
+            render_plain(&file, &compiled.diagnostics)
+        );
+    }
+    // The loop the issue found: adequacy written anyway before the date gets E0211, whose help
+    // must not send the author back to adequacy.
+    let file = us_transfer("2023-01-01", "transfer adequacy data-privacy-framework");
+    let compiled = policyc::compile(&file);
+    let e0211 = compiled.diagnostics.iter().find(|d| d.code == Code::NoAdequacy).expect("E0211 before the decision");
+    let help = e0211.help.as_deref().unwrap_or("");
+    assert!(help.contains("standard-contractual-clauses") && !help.contains("adequacy"), "{help}");
+}

@@ -54,3 +54,67 @@ fn snippet_extraction_finds_only_policy_blocks() {
     let md = "text\n\n```policy\ngroup a { name da \"A\" }\n```\n\n```sh\nls\n```\n";
     assert_eq!(policy_snippets(md), vec!["group a { name da \"A\" }\n".to_string()]);
 }
+
+/// The rows of the markdown table that follows the line starting with `intro`: the word in the
+/// first column and the cells of the Denmark and Sweden columns.
+fn condition_rows(markdown: &str, intro: &str) -> Vec<(String, [String; 2])> {
+    let rest = &markdown[markdown.find(intro).unwrap_or_else(|| panic!("no `{intro}` in docs/language.md"))..];
+    rest.lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+            let word = cells.first()?.strip_prefix('`')?.strip_suffix('`')?;
+            Some((word.to_string(), [cells.get(2)?.to_string(), cells.get(3)?.to_string()]))
+        })
+        .collect()
+}
+
+/// What a cell says about a condition: `None` when unavailable ("—"), else whether it is for
+/// public authorities only, for private controllers only, and unconfirmed (†).
+fn cell_meaning(cell: &str) -> Option<(bool, bool, bool)> {
+    (cell != "—")
+        .then(|| (cell.contains("public authorities"), cell.contains("private controllers"), cell.contains('†')))
+}
+
+fn check_condition_table<C: policyc::model::vocab::Vocabulary + PartialEq + std::fmt::Debug>(
+    markdown: &str,
+    intro: &str,
+    table: fn(&policyc::law::National) -> &[policyc::law::Allowed<C>],
+) {
+    use policyc::model::vocab::Jurisdiction;
+    let rows = condition_rows(markdown, intro);
+    let words: Vec<&str> = rows.iter().map(|(w, _)| w.as_str()).collect();
+    let all: Vec<&str> = C::ALL.iter().map(|c| c.word()).collect();
+    assert_eq!(words, all, "{intro}: the table must list every word once, in the vocabulary's order");
+    for (word, cells) in &rows {
+        for (cell, j) in cells.iter().zip([Jurisdiction::Dk, Jurisdiction::Se]) {
+            let entry = table(policyc::law::tables().national(j)).iter().find(|a| a.condition.word() == word);
+            let in_tables = entry.map(|a| (a.public_only, a.private_only, a.verify));
+            assert_eq!(
+                cell_meaning(cell),
+                in_tables,
+                "{intro} `{word}` in {j:?}: docs/language.md says `{cell}`, law/tables.yaml says \
+                 (public only, private only, verify) = {in_tables:?}"
+            );
+        }
+    }
+}
+
+/// The condition tables of docs/language.md say what law/tables.yaml says: which word each
+/// jurisdiction allows, for whom, and which entries are unconfirmed.
+#[test]
+fn condition_tables_agree_with_the_legal_tables() {
+    let markdown = std::fs::read_to_string(root().join("docs/language.md")).expect("docs/language.md");
+    check_condition_table(&markdown, "`art10` (criminal-offence data", |n| &n.art10);
+    check_condition_table(&markdown, "`id-number` (national identity numbers", |n| &n.id_number);
+}
+
+#[test]
+fn condition_rows_read_the_table_after_the_intro() {
+    let md = "`x` (intro):\n\n| Word | C | Denmark | Sweden |\n|---|---|---|---|\n| `a` | c | § 1, public authorities | — |\n\nafter\n| `b` | c | d | e |\n";
+    let rows = condition_rows(md, "`x` (intro");
+    assert_eq!(rows, vec![("a".to_string(), ["§ 1, public authorities".to_string(), "—".to_string()])]);
+    assert_eq!(cell_meaning(&rows[0].1[0]), Some((true, false, false)));
+    assert_eq!(cell_meaning(&rows[0].1[1]), None);
+}

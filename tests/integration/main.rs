@@ -8,6 +8,7 @@ mod docs;
 mod drafts;
 mod due;
 mod format;
+mod lexicon;
 mod models;
 mod notices;
 mod records;

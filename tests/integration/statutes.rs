@@ -31,3 +31,84 @@ fn accounting_records_need_the_bookkeeping_minimum_whatever_the_law_text_says() 
     let enough = payroll("keep 5 years after transaction", "law da \"vores interne regler\"", true);
     assert!(!codes(&enough).contains(&Code::BelowStatutoryMinimum));
 }
+
+fn temp_agency(art9: &str) -> String {
+    format!(
+        r#"policy t {{
+  languages da
+  jurisdiction DK
+}}
+controller {{
+  name "X"
+  email "x@x.dk"
+  address "Vej 1"
+}}
+group temps {{
+  name da "Vikarer"
+}}
+data health {{
+  name da "Helbredsoplysninger"
+  kind special health
+}}
+data union {{
+  name da "Fagforeningsmedlemskab"
+  kind special trade-union
+}}
+data contact {{
+  name da "Kontaktoplysninger"
+}}
+purpose hr {{
+  title da "Personaleadministration"
+  subjects temps
+  data health, union, contact
+  sources person
+  basis consent
+{art9}
+}}
+retention r {{
+  keep 1 year after end-of-employment
+}}
+"#
+    )
+}
+
+#[test]
+fn each_art9_condition_covers_its_own_data() {
+    // One condition per kind of data: every special-category category is covered.
+    let both = temp_agency("  art9 explicit-consent for health\n  art9 employment-law for union");
+    let found = codes(&both);
+    assert!(!found.contains(&Code::NoArt9Condition), "{found:?}");
+    // On consent alone, the clause for union data is not explicit consent: W0203 at that clause.
+    assert!(found.contains(&Code::ConsentNotExplicit));
+    // A clause for health only leaves the union data without a condition.
+    assert!(codes(&temp_agency("  art9 explicit-consent for health")).contains(&Code::NoArt9Condition));
+    // A clause without `for` covers the rest.
+    let rest = codes(&temp_agency("  art9 explicit-consent for health\n  art9 explicit-consent"));
+    assert!(!rest.contains(&Code::NoArt9Condition) && !rest.contains(&Code::ConsentNotExplicit), "{rest:?}");
+    // The same data under two conditions, or two clauses without `for`: an error.
+    assert!(
+        codes(&temp_agency("  art9 explicit-consent for health\n  art9 employment-law for health"))
+            .contains(&Code::DuplicateItem)
+    );
+    assert!(codes(&temp_agency("  art9 explicit-consent\n  art9 employment-law")).contains(&Code::DuplicateItem));
+    // `for` must name the purpose's special-category data.
+    assert!(
+        codes(&temp_agency("  art9 explicit-consent for contact\n  art9 explicit-consent"))
+            .contains(&Code::NeedlessCondition)
+    );
+}
+
+#[test]
+fn a_model_written_with_one_art9_condition_still_reads() {
+    let policy = policyc::compile(&SourceFile::new("t.policy", temp_agency("  art9 explicit-consent")))
+        .policy
+        .expect("compiles");
+    let yaml = policyc::emit::model_yaml(&policy, &SourceFile::new("t.policy", "")).contents;
+    let written = "art9:\n  - condition: explicit-consent\n";
+    assert!(yaml.contains(written), "{yaml}");
+    // The forms models had before a purpose could give several conditions: one, or none.
+    for (old, clauses) in [("art9: explicit-consent\n", 1), ("art9: ~\n", 0)] {
+        let read = policyc::model::from_yaml(&yaml.replace(written, old)).expect("reads");
+        assert_eq!(read.purposes[0].art9.len(), clauses);
+    }
+}

@@ -25,7 +25,7 @@ const TARGET_EACH: f64 = 2.0;
 /// What this branch reached: every notice within issue 11's limit of 2.0, together not yet
 /// within 1.6 (see `the_example_notices_meet_issue_11s_length_limits`); a notice that grows past
 /// these fails.
-const REACHED_TOTAL: f64 = 1.63;
+const REACHED_TOTAL: f64 = 1.65;
 const REACHED_EACH: f64 = 2.0;
 
 /// The tokens of a text that hold a letter or digit.
@@ -420,19 +420,26 @@ fn erasure_is_worded_for_archiving_where_a_rule_archives() {
 
 #[test]
 fn joint_controllers_get_the_essence_of_their_arrangement_in_both_languages() {
-    let recipient =
-        |role: &str| format!("recipient partner {{\n  name da \"Partner\" sv \"Partner\"\n  role {role}\n}}");
+    let recipient = |role: &str, extra: &str| {
+        format!(
+            "recipient partner {{\n  name da \"Partner\" sv \"Partner\"\n  role {role}\n  country DK\n  {extra}\n}}"
+        )
+    };
+    let purpose = ("PURPOSE", "sources person\n  basis contract\n  recipients partner");
     exactly_when(
-        &small_policy(&[
-            ("RECIPIENT", &recipient("joint-controller")),
-            ("PURPOSE", "sources person\n  basis contract\n  recipients partner"),
-        ]),
-        &small_policy(&[
-            ("RECIPIENT", &recipient("processor")),
-            ("PURPOSE", "sources person\n  basis contract\n  recipients partner"),
-        ]),
+        &small_policy(&[("RECIPIENT", &recipient("joint-controller", "")), purpose]),
+        &small_policy(&[("RECIPIENT", &recipient("processor", "")), purpose]),
         "hvem af os der opfylder hvilke pligter over for dig (artikel 26)",
         "vem av oss som fullgör vilka skyldigheter mot dig (artikel 26)",
+        &[Layout::ByTopic],
+    );
+    // The essence the policy gives (Art. 26(2)) is stated with it.
+    let essence = "arrangement da \"Vi svarer på alle henvendelser.\" sv \"Vi besvarar alla frågor.\"";
+    exactly_when(
+        &small_policy(&[("RECIPIENT", &recipient("joint-controller", essence)), purpose]),
+        &small_policy(&[("RECIPIENT", &recipient("joint-controller", "")), purpose]),
+        "Aftalen med Partner: Vi svarer på alle henvendelser.",
+        "Överenskommelsen med Partner: Vi besvarar alla frågor.",
         &[Layout::ByTopic],
     );
 }

@@ -135,6 +135,8 @@ vocabulary! {
         LegalClaims = "legal-claims",
         LegalObligation = "legal-obligation",
         OfficialAuthority = "official-authority",
+        /// SE: the cases IMY's regulations allow (DIFS 2018:2, under förordning (2018:219) 6 §).
+        ImyRegulations = "imy-regulations",
     }
 }
 
@@ -147,6 +149,10 @@ vocabulary! {
         SecureIdentification = "secure-identification",
         ResearchStatistics = "research-statistics",
         OfficialAuthority = "official-authority",
+        /// SE 3 kap. 10 §: clearly justified with regard to the purpose of the processing.
+        JustifiedByPurpose = "justified-by-purpose",
+        /// SE 3 kap. 10 §: clearly justified by another considerable reason.
+        ConsiderableReason = "considerable-reason",
     }
 }
 
