@@ -7,6 +7,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
+pub mod facts;
 pub mod format;
 pub mod law;
 pub mod model;

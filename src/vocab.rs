@@ -239,6 +239,12 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Where a free section goes in a notice: after the introduction, or after the standard
+    /// sections (the default).
+    Placement, "placement" { Start = "start", End = "end" }
+}
+
+vocabulary! {
     /// What happens when a retention period ends.
     Action, "action" { Delete = "delete", Anonymise = "anonymise", Shred = "shred", Archive = "archive" }
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::emit::context::{Md, md};
+use crate::facts::{Md, md};
 use crate::model::vocab::Lang;
 use crate::model::{Policy, Text};
 

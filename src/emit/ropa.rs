@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::facts::Facts;
 use crate::law::tables;
 use crate::model::vocab::{Lang, Vocabulary};
 use crate::model::{Period, Policy, Purpose, RetentionRule, Text, Transfer};
@@ -47,7 +48,8 @@ pub struct Activity {
     pub erasure: Vec<String>,
 }
 
-pub fn record(policy: &Policy, source: &str) -> Record {
+pub fn record(facts: &Facts, source: &str) -> Record {
+    let policy = facts.policy;
     let lang = policy.header.languages.first().copied().unwrap_or(Lang::Da);
     let t = |x: &Text| x.get(lang).to_string();
     let c = &policy.controller;
@@ -72,15 +74,12 @@ pub fn record(policy: &Policy, source: &str) -> Record {
         },
         representative: c.representative.as_ref().map(contact),
         dpo: c.dpo.as_ref().or(c.privacy_contact.as_ref()).map(contact),
-        activities: {
-            let coverage = crate::model::coverage::coverage(policy);
-            policy
-                .purposes
-                .iter()
-                .zip(&coverage.rules_of_purpose)
-                .map(|(p, rules)| activity(policy, p, rules, lang))
-                .collect()
-        },
+        activities: policy
+            .purposes
+            .iter()
+            .zip(&facts.coverage.rules_of_purpose)
+            .map(|(p, rules)| activity(policy, p, rules, lang))
+            .collect(),
         security_measures: policy.security.as_ref().map(|s| s.measures.iter().map(t).collect()).unwrap_or_default(),
     }
 }

@@ -310,8 +310,8 @@ pub fn tilt(policy: &Policy, file: &SourceFile) -> Tilt {
         sources: cx.sources(),
         right_to_information: rights.right(true, w.access.to_string()),
         right_to_rectification_or_deletion: rights.right(true, w.rectification.to_string()),
-        right_to_data_portability: rights.right(!portability.is_empty(), applies(w, w.portability, &portability)),
-        right_to_withdraw_consent: rights.right(!withdraw.is_empty(), applies(w, w.withdraw, &withdraw)),
+        right_to_data_portability: rights.right(!portability.is_empty(), applies(w, &w.portability, &portability)),
+        right_to_withdraw_consent: rights.right(!withdraw.is_empty(), applies(w, &w.withdraw, &withdraw)),
         right_to_complain: Complaint {
             right: rights.right(true, w.complain.to_string()),
             supervisory_authority: Authority {
@@ -479,7 +479,7 @@ impl Builder<'_> {
         let mut temporal = Vec::new();
         match &r.period.value {
             Period::After { duration, up_to, event } => {
-                let lead = if *up_to { w.at_most } else { w.counted_from };
+                let lead = if *up_to { &w.at_most } else { &w.counted_from };
                 let description = format!("{lead} {}{align}{law}", self.event(event));
                 temporal.push(Temporal { description, ttl: duration.iso8601() });
             }
@@ -586,7 +586,9 @@ impl Builder<'_> {
                                 // Required by TILT; a policy gives no address for a source,
                                 // and the empty reference is the one that points nowhere.
                                 url: "",
-                                publicly_available: s.publicly_accessible,
+                                // TILT requires a yes or no; a source the policy does not
+                                // call publicly accessible is exported as not.
+                                publicly_available: s.publicly_accessible == Some(true),
                             }
                         })
                         .collect(),

@@ -19,8 +19,8 @@ pub use refs::Ref;
 pub use text::Text;
 use vocab::{
     Action, AdequacyFramework, Alignment, Art9Condition, Art10Condition, Channel, CookieClass, Derogation,
-    IdNumberCondition, Jurisdiction, Lang, Layout, LegalBasis, Medium, Month, Party, Provision, RecipientRole,
-    Relation, SpecialCategory, StandardEvent,
+    IdNumberCondition, Jurisdiction, Lang, Layout, LegalBasis, Medium, Month, Party, Placement, Provision,
+    RecipientRole, Relation, SpecialCategory, StandardEvent,
 };
 
 /// A whole policy.
@@ -168,9 +168,12 @@ pub struct Source {
     pub id: Spanned<String>,
     pub name: Text,
     pub description: Option<Text>,
-    pub publicly_accessible: bool,
+    /// Whether the source is publicly accessible (Art. 14(2)(f)); `None` when the policy does
+    /// not say, and then no notice states it either way.
+    pub publicly_accessible: Option<bool>,
     /// The data categories obtained from this source; empty when the policy does not say, and
-    /// then every category of the purposes that name the source is taken to come from it.
+    /// then a notice says only that the source may supply some of the data of the purposes that
+    /// name it (docs/language.md, `source`).
     pub data: Vec<Ref<DataCategory>>,
 }
 
@@ -416,4 +419,6 @@ pub struct Section {
     pub id: Spanned<String>,
     pub title: Text,
     pub body: Text,
+    /// Where the section goes (`place start|end`, default end).
+    pub place: Placement,
 }

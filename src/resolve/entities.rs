@@ -88,7 +88,7 @@ pub(super) fn source(cx: &mut Cx, decl: &Decl) -> Option<Source> {
     let (id, f) = fields(cx, decl)?;
     let name = name(cx, &f, "name da \"Jobcentret\"");
     let description = f.get("description").and_then(|i| cx.text(i));
-    let publicly_accessible = f.get("publicly-accessible").and_then(|i| cx.yes_no(i)).unwrap_or(false);
+    let publicly_accessible = f.get("publicly-accessible").and_then(|i| cx.yes_no(i));
     let data = f.get("data").map(|i| cx.refs(i, |n| &n.data, "data category")).unwrap_or_default();
     Some(Source { id, name: name?, description, publicly_accessible, data })
 }

@@ -1,6 +1,6 @@
 //! Resolving cookies, the security and rights blocks, and free sections.
 
-use crate::model::vocab::{CookieClass, Party};
+use crate::model::vocab::{CookieClass, Party, Placement};
 use crate::model::{Cookie, Lifetime, Rights, Section, Security};
 use crate::resolve::context::Cx;
 use crate::resolve::fields::Fields;
@@ -90,5 +90,6 @@ pub(super) fn section(cx: &mut Cx, decl: &Decl) -> Option<Section> {
             None
         }
     };
-    Some(Section { id, title: title?, body: body? })
+    let place = f.get("place").and_then(|i| cx.word::<Placement>(i)).map_or(Placement::End, |p| p.value);
+    Some(Section { id, title: title?, body: body?, place })
 }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::facts::Facts;
 use crate::model::vocab::{Action, Alignment, Jurisdiction, Lang, Vocabulary};
 use crate::model::{Period, Policy, Purpose, RetentionRule, Text, Trigger, text::TextValue};
 use crate::span::SourceFile;
@@ -108,6 +109,12 @@ pub struct Location {
 
 /// The schedule of a checked policy.
 pub fn schedule(policy: &Policy, file: &SourceFile) -> Schedule {
+    schedule_of(&crate::facts::derive(policy), file)
+}
+
+/// The schedule from the facts derived once for the policy (which rules cover which purposes).
+pub fn schedule_of(facts: &Facts, file: &SourceFile) -> Schedule {
+    let policy = facts.policy;
     let fy = policy.controller.financial_year_start;
     Schedule {
         policy: policy.header.id.value.clone(),
@@ -115,10 +122,12 @@ pub fn schedule(policy: &Policy, file: &SourceFile) -> Schedule {
         source: file.name.clone(),
         jurisdiction: policy.header.jurisdiction.value,
         financial_year_start: MonthDay { month: fy.month.number(), day: fy.day },
-        rules: {
-            let coverage = crate::model::coverage::coverage(policy);
-            policy.retention.iter().zip(&coverage.purposes_of_rule).map(|(r, ps)| rule(policy, r, ps, file)).collect()
-        },
+        rules: policy
+            .retention
+            .iter()
+            .zip(&facts.coverage.purposes_of_rule)
+            .map(|(r, ps)| rule(policy, r, ps, file))
+            .collect(),
     }
 }
 

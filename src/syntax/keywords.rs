@@ -171,7 +171,7 @@ impl BlockItems {
             BlockItems::Cookie => &["provider", "class", "party", "lifetime", "consent", "purpose", "unconfirmed"],
             BlockItems::Security => &["measure", "breach-notification", "description", "unconfirmed"],
             BlockItems::Rights => &["email", "phone", "address", "web", "respond", "description", "unconfirmed"],
-            BlockItems::Section => &["title", "body", "unconfirmed"],
+            BlockItems::Section => &["title", "body", "place", "unconfirmed"],
         }
     }
 }
@@ -265,6 +265,7 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::country_item => RuleWords::Keyword("country"),
         Rule::transfer_item => RuleWords::Keyword("transfer"),
         Rule::medium_item => RuleWords::Keyword("medium"),
+        Rule::place_item => RuleWords::Keyword("place"),
         Rule::operated_by_item => RuleWords::Keyword("operated-by"),
         Rule::subjects_item => RuleWords::Keyword("subjects"),
         Rule::data_list_item => RuleWords::Keyword("data"),
@@ -358,6 +359,7 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::k_country => RuleWords::Keyword("country"),
         Rule::k_transfer => RuleWords::Keyword("transfer"),
         Rule::k_medium => RuleWords::Keyword("medium"),
+        Rule::k_place => RuleWords::Keyword("place"),
         Rule::k_operated_by => RuleWords::Keyword("operated-by"),
         Rule::k_subjects => RuleWords::Keyword("subjects"),
         Rule::k_sources => RuleWords::Keyword("sources"),

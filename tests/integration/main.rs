@@ -16,6 +16,7 @@ mod robustness;
 mod schedules;
 mod statutes;
 mod tilt;
+mod wording;
 
 use std::path::{Path, PathBuf};
 

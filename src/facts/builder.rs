@@ -1,0 +1,130 @@
+//! The builder of the notice facts: the policy and the language, and how it words names, texts,
+//! contacts and data categories.
+
+use crate::emit::markdown::{escape, href};
+use crate::facts::derive::{declared, mailto, md, purposes_naming};
+use crate::facts::entities::{ContactInfo, ControllerInfo, DataInfo, DayMonth, Md, Named, SourceInfo};
+use crate::law::tables;
+use crate::model::vocab::{Lang, Vocabulary};
+use crate::model::{self, DataKind, Policy, Purpose, Text};
+
+pub(super) struct Builder<'a> {
+    pub(super) policy: &'a Policy,
+    pub(super) lang: Lang,
+}
+
+impl Builder<'_> {
+    pub(super) fn national(&self) -> &'static crate::law::National {
+        tables().national(self.policy.header.jurisdiction.value)
+    }
+
+    pub(super) fn text(&self, t: &Text) -> Md {
+        Md(escape(t.get(self.lang)))
+    }
+
+    pub(super) fn opt(&self, t: &Option<Text>) -> Option<Md> {
+        t.as_ref().map(|t| self.text(t))
+    }
+
+    pub(super) fn controller(&self) -> ControllerInfo {
+        let c = &self.policy.controller;
+        ControllerInfo {
+            name: self.text(&c.name),
+            registration: c.registration.as_deref().map(md),
+            address: c.address.as_deref().map(md),
+            email: c.email.as_deref().map(md),
+            email_href: c.email.as_deref().and_then(mailto),
+            phone: c.phone.as_deref().map(md),
+            web: c.web.as_deref().map(md),
+            web_href: c.web.as_deref().and_then(href),
+            public_authority: c.public_authority,
+            financial_year_start: DayMonth {
+                day: c.financial_year_start.day,
+                month: c.financial_year_start.month.number(),
+            },
+            dpo: c.dpo.as_ref().map(|x| self.contact(x)),
+            privacy_contact: c.privacy_contact.as_ref().map(|x| self.contact(x)),
+            representative: c.representative.as_ref().map(|x| self.contact(x)),
+        }
+    }
+
+    pub(super) fn contact(&self, c: &model::Contact) -> ContactInfo {
+        ContactInfo {
+            name: self.opt(&c.name),
+            address: c.address.as_deref().map(md),
+            email: c.email.as_deref().map(md),
+            email_href: c.email.as_deref().and_then(mailto),
+            phone: c.phone.as_deref().map(md),
+            web: c.web.as_deref().map(md),
+            web_href: c.web.as_deref().and_then(href),
+        }
+    }
+
+    pub(super) fn data(&self, d: &model::DataCategory) -> DataInfo {
+        let (kind, category) = match d.kind.value {
+            DataKind::Ordinary => ("ordinary", None),
+            DataKind::Special(c) => ("special", Some(c.word())),
+            DataKind::Criminal => ("criminal", None),
+            DataKind::NationalId => ("national-id", None),
+            DataKind::Financial => ("financial", None),
+        };
+        DataInfo {
+            id: d.id.value.clone(),
+            name: self.text(&d.name),
+            kind,
+            category,
+            examples: self.opt(&d.examples),
+            description: self.opt(&d.description),
+            first_purpose: None,
+        }
+    }
+
+    pub(super) fn named(&self, id: &str, name: &Text) -> Named {
+        Named { id: id.to_string(), name: self.text(name) }
+    }
+
+    pub(super) fn data_named(&self, i: usize) -> Named {
+        let d = &self.policy.data[i];
+        self.named(&d.id.value, &d.name)
+    }
+
+    pub(super) fn group_named(&self, i: usize) -> Named {
+        let g = &self.policy.groups[i];
+        self.named(&g.id.value, &g.name)
+    }
+
+    pub(super) fn recipient_named(&self, i: usize) -> Named {
+        let r = &self.policy.recipients[i];
+        self.named(&r.id.value, &r.name)
+    }
+
+    pub(super) fn storage_named(&self, i: usize) -> Named {
+        let s = &self.policy.storage[i];
+        self.named(&s.id.value, &s.name)
+    }
+
+    pub(super) fn purpose_named(&self, p: &Purpose) -> Named {
+        self.named(&p.id.value, &p.title)
+    }
+
+    /// Declared sources that some purpose uses, with the data obtained from each.
+    pub(super) fn sources(&self) -> Vec<SourceInfo> {
+        let policy = self.policy;
+        let users = purposes_naming(policy, policy.sources.len(), |p| p.sources.iter().filter_map(declared).collect());
+        policy
+            .sources
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !users[*i].is_empty())
+            .map(|(i, s)| SourceInfo {
+                id: s.id.value.clone(),
+                name: self.text(&s.name),
+                description: self.opt(&s.description),
+                publicly_accessible: s.publicly_accessible,
+                data: s.data.iter().map(|d| self.data_named(d.index)).collect(),
+                purposes: users[i].iter().map(|&pi| self.purpose_named(&policy.purposes[pi])).collect(),
+                first_purpose: None,
+            })
+            .collect()
+    }
+}

