@@ -67,7 +67,8 @@ impl Builder<'_> {
             law: self.opt(&r.law),
             justification: self.opt(&r.justification),
             description: self.opt(&r.description),
-            all_data: false,
+            whole_purpose: None,
+            whole_groups: false,
             first_purpose: None,
         }
     }

@@ -28,11 +28,27 @@ pub fn notice(facts: &Facts, lang: Lang, layout: Layout, source: &str) -> Notice
         }
     }
     for (ri, r) in policy.retention.iter().enumerate() {
-        retention[ri].all_data = !r.data.is_empty()
-            && coverage.purposes_of_rule[ri]
-                .iter()
-                .flat_map(|&pi| &policy.purposes[pi].data)
-                .all(|d| r.data.iter().any(|x| x.index == d.index));
+        if let [pi] = coverage.purposes_of_rule[ri][..] {
+            let p = &policy.purposes[pi];
+            let exact = !r.data.is_empty()
+                && p.data.iter().all(|d| r.data.iter().any(|x| x.index == d.index))
+                && r.data.iter().all(|x| p.data.iter().any(|d| d.index == x.index));
+            if exact {
+                retention[ri].whole_purpose = Some(cx.purpose_named(p));
+            }
+        }
+        let meets = |gs: &[crate::model::Ref<crate::model::Group>]| {
+            gs.is_empty() || gs.iter().any(|g| r.subjects.iter().any(|x| x.index == g.index))
+        };
+        retention[ri].whole_groups = !r.subjects.is_empty()
+            && !r.data.is_empty()
+            && policy.purposes.iter().enumerate().filter(|(_, p)| meets(&p.subjects)).all(|(pi, p)| {
+                coverage.purposes_of_rule[ri].contains(&pi)
+                    && p.data.iter().all(|d| r.data.iter().any(|x| x.index == d.index))
+                    && coverage.rules_of_purpose[pi]
+                        .iter()
+                        .all(|&rj| rj == ri || !meets(&policy.retention[rj].subjects))
+            });
     }
     let mut data: Vec<DataInfo> = policy.data.iter().map(|d| cx.data(d)).collect();
     for &pi in order.iter().rev() {

@@ -129,9 +129,14 @@ pub struct RetentionInfo {
     pub law: Option<Md>,
     pub justification: Option<Md>,
     pub description: Option<Md>,
-    /// The rule names data, and every category of every purpose it covers is among them: a
-    /// notice may say "all the data" instead of naming them.
-    pub all_data: bool,
+    /// The one purpose the rule covers, when the rule's data are exactly that purpose's data: a
+    /// notice may say "all the data of this purpose" instead of naming them. A rule that covers
+    /// several purposes, or only some of a purpose's data, has its data named.
+    pub whole_purpose: Option<Named>,
+    /// The rule names groups, covers every purpose of those groups with all of its data, and no
+    /// other rule covers those purposes for those groups: a notice may say "all the data about
+    /// <groups>".
+    pub whole_groups: bool,
     /// The id of the first purpose, in the order the layout shows purposes, that uses this
     /// item: a layout that shows an item under each purpose describes it there in full, and
     /// refers to it from the others.

@@ -531,3 +531,37 @@ fn the_person_is_named_as_the_default_source_only_when_they_are_a_source() {
         &[Layout::ByActivity, Layout::ByAudience],
     );
 }
+
+#[test]
+fn a_retention_rule_says_all_the_data_only_of_what_it_wholly_covers() {
+    let data = "data cv {\n  name da \"CV\" sv \"CV\"\n}\ndata notes {\n  name da \"Noter\" sv \"Anteckningar\"\n}\nretention customer-data {\n  data contact, cv, notes\n  subjects customers\n  keep 5 years after end-of-contract\n}";
+    let followup = "data other {\n  name da \"Andet\" sv \"Annat\"\n}\npurpose followup {\n  title da \"Opfølgning\" sv \"Uppföljning\"\n  subjects candidates\n  data other\n  sources person\n  basis contract\n}\nretention other-data {\n  data other\n  keep 1 year after last-contact\n}";
+    let parts = |extra: &str| {
+        small_policy(&[
+            ("DATA", "contact, cv, notes"),
+            ("PURPOSE", "sources person\n  basis contract"),
+            ("RETENTION", "subjects candidates"),
+            ("EXTRA", extra),
+        ])
+    };
+    let (whole, partial) = (parts(data), parts(&format!("{data}\n{followup}")));
+    // The rule covers every purpose of the candidates with all their data, and no other rule
+    // does: "all the data about candidates" is true.
+    exactly_when(&whole, &partial, "Alle oplysninger om kandidater", "Alla uppgifter om kandidater", ALL);
+    // Another purpose of the candidates has its own rule: the rule covers only the recruitment's
+    // data, and says so.
+    exactly_when(
+        &partial,
+        &whole,
+        "Alle oplysninger til formålet «Rekruttering»",
+        "Alla uppgifter för ändamålet «Rekrytering»",
+        &[Layout::ByTopic],
+    );
+    exactly_when(
+        &partial,
+        &whole,
+        "Alle oplysninger til dette formål",
+        "Alla uppgifter för detta ändamål",
+        &[Layout::ByActivity, Layout::ByAudience],
+    );
+}
