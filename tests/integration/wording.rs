@@ -565,3 +565,15 @@ fn a_retention_rule_says_all_the_data_only_of_what_it_wholly_covers() {
         &[Layout::ByActivity, Layout::ByAudience],
     );
 }
+
+#[test]
+fn withdrawing_consent_is_said_to_leave_earlier_processing_lawful_only_where_consent_is_a_basis() {
+    // Art. 7(3): the lawfulness of what went before, with the purposes named.
+    exactly_when(
+        &small_policy(&[("PURPOSE", "sources person\n  basis consent")]),
+        &small_policy(&[("PURPOSE", "sources person\n  basis contract")]),
+        "Det påvirker ikke lovligheden af den behandling, der skete, før du trak samtykket tilbage. Gælder rekruttering.",
+        "Det påverkar inte lagligheten av behandlingen innan samtycket återkallades. Gäller rekrytering.",
+        ALL,
+    );
+}
