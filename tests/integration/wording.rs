@@ -577,3 +577,15 @@ fn withdrawing_consent_is_said_to_leave_earlier_processing_lawful_only_where_con
         ALL,
     );
 }
+
+#[test]
+fn the_right_to_object_names_overriding_grounds_only_where_it_arises() {
+    // Art. 21(1): only grounds that override the person's interests, or a legal claim.
+    exactly_when(
+        &small_policy(&[("PURPOSE", "sources person\n  basis public-task")]),
+        &small_policy(&[("PURPOSE", "sources person\n  basis contract")]),
+        "medmindre vi har vægtige legitime grunde, der går forud for dine interesser, eller behandlingen er nødvendig for at fastlægge, gøre gældende eller forsvare et retskrav.",
+        "om vi inte har tvingande berättigade skäl som väger tyngre än dina intressen, eller om behandlingen behövs för att fastställa, göra gällande eller försvara rättsliga anspråk.",
+        ALL,
+    );
+}
