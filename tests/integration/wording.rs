@@ -477,6 +477,13 @@ fn cookies_are_said_to_need_consent_only_when_one_asks_for_it() {
         "Cookies som inte är nödvändiga sätter vi bara med ditt samtycke.",
         ALL,
     );
+    // The policy states no way of withdrawing cookie consent, and deleting cookies is none
+    // (Art. 7(3)): the notice names no mechanism.
+    for (lang, layout, md) in rendered(&small_policy(&[("EXTRA", &format!("{necessary}\n{statistics}"))])) {
+        for claim in ["slette cookies", "radera cookies", "ved at slette", "genom att radera"] {
+            assert!(!md.contains(claim), "{lang} {layout:?}: {claim:?} in\n{md}");
+        }
+    }
 }
 
 #[test]
