@@ -596,3 +596,19 @@ fn the_right_to_object_names_overriding_grounds_only_where_it_arises() {
         ALL,
     );
 }
+
+#[test]
+fn the_special_data_ground_names_its_purposes_by_title_so_that_any_title_reads() {
+    // "Vi må behandle dem til følsomme oplysninger" read as nonsense when a title named the
+    // data: the purposes are now quoted.
+    exactly_when(
+        &small_policy(&[
+            ("DATA", "contact, health"),
+            ("PURPOSE", "sources person\n  basis contract\n  art9 employment-law"),
+        ]),
+        &small_policy(&[("PURPOSE", "sources person\n  basis contract")]),
+        "Til formålet «Rekruttering» behandler vi dem, fordi",
+        "För ändamålet «Rekrytering» behandlar vi dem eftersom",
+        ALL,
+    );
+}
