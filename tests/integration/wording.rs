@@ -562,14 +562,14 @@ fn a_retention_rule_says_all_the_data_only_of_what_it_wholly_covers() {
         &whole,
         "Alle oplysninger til formålet «Rekruttering»",
         "Alla uppgifter för ändamålet «Rekrytering»",
-        &[Layout::ByTopic],
+        &[Layout::ByTopic, Layout::ByAudience],
     );
     exactly_when(
         &partial,
         &whole,
         "Alle oplysninger til dette formål",
         "Alla uppgifter för detta ändamål",
-        &[Layout::ByActivity, Layout::ByAudience],
+        &[Layout::ByActivity],
     );
 }
 
@@ -610,5 +610,41 @@ fn the_special_data_ground_names_its_purposes_by_title_so_that_any_title_reads()
         "Til formålet «Rekruttering» behandler vi dem, fordi",
         "För ändamålet «Rekrytering» behandlar vi dem eftersom",
         ALL,
+    );
+}
+
+#[test]
+fn by_audience_each_group_is_told_the_retention_rules_that_apply_to_it() {
+    // Two groups, a rule for each: each group's section states its own rule (the purpose is
+    // described once, under the first group), and a rule for everyone is stated once for all.
+    let text = small_policy(&[(
+        "EXTRA",
+        "retention customer-data {\n  data contact\n  subjects customers\n  keep 5 years after end-of-contract\n}",
+    )])
+    .replace("  keep 6 months after last-contact\n", "  subjects candidates\n  keep 6 months after last-contact\n");
+    for (lang, layout, md) in rendered(&text).into_iter().filter(|(_, l, _)| *l == Layout::ByAudience) {
+        let (own, six) = if lang == "da" {
+            ("### Opbevaring af dine oplysninger {#opbevaring-customers}", "6 måneder")
+        } else {
+            ("### Hur länge vi sparar dina uppgifter {#lagring-customers}", "6 månader")
+        };
+        let customers = &md[md.find(own).expect("the customers' retention")..];
+        let customers = &customers[..customers.find("\n## ").unwrap_or(customers.len())];
+        assert!(customers.contains("5 år") && !customers.contains(six), "{lang} {layout:?}\n{md}");
+        assert!(!md.contains("Som for [tilbud") && !md.contains("Som för [tilbud"), "{md}");
+    }
+    exactly_when(
+        &small_policy(&[]),
+        &text,
+        "Se også [opbevaring, der gælder alle](#opbevaring-alle).",
+        "Se även [lagring som gäller alla](#lagring-alla).",
+        &[Layout::ByAudience],
+    );
+    exactly_when(
+        &small_policy(&[]),
+        &text,
+        "## Opbevaring, der gælder alle {#opbevaring-alle}",
+        "## Lagring som gäller alla {#lagring-alla}",
+        &[Layout::ByAudience],
     );
 }
