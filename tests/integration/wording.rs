@@ -648,3 +648,25 @@ fn by_audience_each_group_is_told_the_retention_rules_that_apply_to_it() {
         &[Layout::ByAudience],
     );
 }
+
+#[test]
+fn a_voluntary_provision_with_its_consequence_is_not_said_to_be_voluntary_twice() {
+    // Art. 13(2)(e): with the policy's consequence, "Nej." and the consequence; without one,
+    // the fixed "Nej, det er frivilligt."
+    let purpose = |extra: &str| format!("sources person\n  basis contract\n  provision voluntary\n  {extra}");
+    let consequence = "consequence da \"Det er frivilligt at svare.\" sv \"Det är frivilligt att svara.\"";
+    exactly_when(
+        &small_policy(&[("PURPOSE", &purpose(consequence))]),
+        &small_policy(&[("PURPOSE", &purpose(""))]),
+        "Skal du give os oplysningerne? Nej. Det er frivilligt at svare.",
+        "Måste du lämna uppgifterna? Nej. Det är frivilligt att svara.",
+        ALL,
+    );
+    exactly_when(
+        &small_policy(&[("PURPOSE", &purpose(""))]),
+        &small_policy(&[("PURPOSE", &purpose(consequence))]),
+        "Nej, det er frivilligt.",
+        "Nej, det är frivilligt.",
+        ALL,
+    );
+}
