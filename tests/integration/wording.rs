@@ -670,3 +670,48 @@ fn a_voluntary_provision_with_its_consequence_is_not_said_to_be_voluntary_twice(
         ALL,
     );
 }
+
+#[test]
+fn the_person_as_a_source_is_named_in_the_authorities_terms() {
+    exactly_when(
+        &small_policy(&[("SOURCE", JOBCENTRE), ("PURPOSE", "sources person, jobcentre\n  basis contract")]),
+        &small_policy(&[("SOURCE", JOBCENTRE), ("PURPOSE", "sources jobcentre\n  basis contract")]),
+        "Kilde: dig selv og jobcentret",
+        "Källa: du själv och arbetsförmedlingen",
+        &[Layout::ByActivity, Layout::ByAudience],
+    );
+}
+
+#[test]
+fn a_period_until_consent_is_withdrawn_reads_as_the_persons_act() {
+    // "Indtil tilbagetrækningen af dit samtykke" was nominal style; the period may begin the
+    // line (capitalised), so the test leaves out the first letter.
+    let until = "keep until consent-withdrawn";
+    exactly_when(
+        &small_policy(&[("PURPOSE", "sources person\n  basis consent")])
+            .replace("keep 6 months after last-contact", until),
+        &small_policy(&[("PURPOSE", "sources person\n  basis consent")]),
+        "ndtil du trækker dit samtykke tilbage",
+        "ills du återkallar ditt samtycke",
+        ALL,
+    );
+}
+
+#[test]
+fn a_missing_value_in_the_draft_block_agrees_with_its_noun() {
+    // Swedish "telefonnummer" is neuter: "inte angivet"; "adress" common: "inte angiven".
+    exactly_when(
+        &small_policy(&[("CONTROLLER", "phone unconfirmed \"ask\"")]),
+        &small_policy(&[("CONTROLLER", "address unconfirmed \"ask\"")]),
+        "telefonnummer (ikke oplyst)",
+        "telefonnummer (inte angivet)",
+        ALL,
+    );
+    exactly_when(
+        &small_policy(&[("CONTROLLER", "address unconfirmed \"ask\"")]),
+        &small_policy(&[("CONTROLLER", "phone unconfirmed \"ask\"")]),
+        "adresse (ikke oplyst)",
+        "adress (inte angiven)",
+        ALL,
+    );
+}
