@@ -48,7 +48,48 @@ fn display_name(policy: &Policy, block: &str, id: &str, lang: Lang) -> String {
         "event" => find(&policy.events, id, |x| (&x.id.value, &x.name)),
         "purpose" => find(&policy.purposes, id, |x| (&x.id.value, &x.title)),
         "section" => find(&policy.sections, id, |x| (&x.id.value, &x.title)),
+        "retention" => return retention_name(policy, id, lang),
         _ => None,
     };
     text.map_or_else(|| id.to_string(), |t| t.get(lang).to_string())
+}
+
+/// A retention rule has no name: the notice calls it by its data ("Navn, CPR-nummer og
+/// kontaktoplysninger"), with its groups where it names some, else by its groups or purposes;
+/// only a rule that names none of these is called by its id.
+fn retention_name(policy: &Policy, id: &str, lang: Lang) -> String {
+    let Some(r) = policy.retention.iter().find(|r| r.id.value == id) else { return id.to_string() };
+    let and = if lang == Lang::Sv { " och " } else { " og " };
+    // As the notices list names: later names in lower case ("Kontaktoplysninger" ->
+    // "kontaktoplysninger", "CPR-nummer" stays), "; " between names that hold commas.
+    let lower = |s: &str| {
+        let mut c = s.chars();
+        match (c.next(), c.next()) {
+            (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+                a.to_lowercase().chain(s.chars().skip(1)).collect()
+            }
+            _ => s.to_string(),
+        }
+    };
+    let list = |names: Vec<&str>| {
+        let sep = if names.iter().any(|n| n.contains(',')) { "; " } else { ", " };
+        let and = if names.iter().any(|n| n.contains(and)) { " samt " } else { and };
+        let names: Vec<String> =
+            names.iter().enumerate().map(|(i, n)| if i == 0 { (*n).to_string() } else { lower(n) }).collect();
+        match names.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{}{and}{last}", rest.join(sep)),
+            None => String::new(),
+        }
+    };
+    let data = list(r.data.iter().map(|d| policy.data[d.index].name.get(lang)).collect());
+    let groups = list(r.subjects.iter().map(|g| policy.groups[g.index].name.get(lang)).collect());
+    let purposes = list(r.purposes.iter().map(|p| policy.purposes[p.index].title.get(lang)).collect());
+    match (data.is_empty(), groups.is_empty()) {
+        (false, false) => format!("{data} ({groups})"),
+        (false, true) => data,
+        (true, false) => groups,
+        (true, true) if !purposes.is_empty() => purposes,
+        (true, true) => id.to_string(),
+    }
 }

@@ -715,3 +715,18 @@ fn a_missing_value_in_the_draft_block_agrees_with_its_noun() {
         ALL,
     );
 }
+
+#[test]
+fn the_draft_block_calls_a_retention_rule_by_its_data_not_its_id() {
+    let marked = |keep: &str| small_policy(&[]).replace("keep 6 months after last-contact", keep);
+    exactly_when(
+        &marked("keep 6 months after last-contact unconfirmed \"the source gives no period\""),
+        &marked("keep 6 months after last-contact"),
+        "Opbevaringsreglen «Kontaktoplysninger»",
+        "Lagringsregeln «Kontaktuppgifter»",
+        ALL,
+    );
+    for (_, _, md) in rendered(&marked("keep 6 months after last-contact unconfirmed \"the source gives no period\"")) {
+        assert!(!md.contains("«candidate-data»"), "{md}");
+    }
+}
