@@ -129,6 +129,7 @@ impl Builder<'_> {
             erasure_archive: self.policy.retention.iter().any(|x| x.action == Action::Archive),
             erasure_kept_by_law: self.policy.retention.iter().any(|x| x.law.is_some())
                 || purposes.iter().any(|p| has(p, LegalBasis::LegalObligation)),
+            erasure_public_task: purposes.iter().any(|p| has(p, LegalBasis::PublicTask)),
         }
     }
 }

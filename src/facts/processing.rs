@@ -210,6 +210,9 @@ pub struct RightsInfo {
     /// Some data is kept because a law requires it (a retention rule names a law, or a purpose
     /// rests on a legal obligation): erasure does not reach it (Art. 17(3)(b)).
     pub erasure_kept_by_law: bool,
+    /// Some purpose rests on a task in the public interest: erasure does not reach the data
+    /// that task needs (Art. 17(3)(b)).
+    pub erasure_public_task: bool,
 }
 
 #[derive(Debug, Serialize)]

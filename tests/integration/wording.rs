@@ -410,10 +410,10 @@ fn erasure_is_worded_for_archiving_where_a_rule_archives() {
         ALL,
     );
     exactly_when(
-        &small_policy(&[("RETENTION", "then delete")]),
         &small_policy(&[("RETENTION", "then archive")]),
-        "I visse tilfælde kan du få oplysninger slettet før tid.",
-        "I vissa fall kan du få uppgifter raderade i förtid.",
+        &small_policy(&[("RETENTION", "then delete")]),
+        "I visse tilfælde kan du få oplysninger slettet. Det gælder ikke",
+        "I vissa fall kan du få uppgifter raderade. Det gäller inte",
         ALL,
     );
 }
@@ -728,5 +728,21 @@ fn the_draft_block_calls_a_retention_rule_by_its_data_not_its_id() {
     );
     for (_, _, md) in rendered(&marked("keep 6 months after last-contact unconfirmed \"the source gives no period\"")) {
         assert!(!md.contains("«candidate-data»"), "{md}");
+    }
+}
+
+#[test]
+fn erasure_gives_way_to_a_public_task_only_where_a_purpose_rests_on_one() {
+    // Art. 17(3)(b); and no "før tid" / "i förtid", which made no sense for data kept until
+    // consent is withdrawn.
+    exactly_when(
+        &small_policy(&[("PURPOSE", "sources person\n  basis public-task")]),
+        &small_policy(&[("PURPOSE", "sources person\n  basis contract")]),
+        "Det gælder ikke oplysninger, vi skal bruge til vores opgave i samfundets interesse (artikel 17, stk. 3).",
+        "Det gäller inte uppgifter som vi ska använda för vår uppgift av allmänt intresse (artikel 17.3).",
+        ALL,
+    );
+    for (_, _, md) in rendered(&small_policy(&[("PURPOSE", "sources person\n  basis consent")])) {
+        assert!(!md.contains("før tid") && !md.contains("i förtid"), "{md}");
     }
 }
