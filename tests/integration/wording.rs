@@ -624,9 +624,9 @@ fn by_audience_each_group_is_told_the_retention_rules_that_apply_to_it() {
     .replace("  keep 6 months after last-contact\n", "  subjects candidates\n  keep 6 months after last-contact\n");
     for (lang, layout, md) in rendered(&text).into_iter().filter(|(_, l, _)| *l == Layout::ByAudience) {
         let (own, six) = if lang == "da" {
-            ("### Opbevaring af dine oplysninger {#opbevaring-customers}", "6 måneder")
+            ("### Opbevaring {#opbevaring-customers}", "6 måneder")
         } else {
-            ("### Hur länge vi sparar dina uppgifter {#lagring-customers}", "6 månader")
+            ("### Lagring {#lagring-customers}", "6 månader")
         };
         let customers = &md[md.find(own).expect("the customers' retention")..];
         let customers = &customers[..customers.find("\n## ").unwrap_or(customers.len())];
