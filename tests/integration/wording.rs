@@ -746,3 +746,19 @@ fn erasure_gives_way_to_a_public_task_only_where_a_purpose_rests_on_one() {
         assert!(!md.contains("før tid") && !md.contains("i förtid"), "{md}");
     }
 }
+
+#[test]
+fn several_bases_of_one_purpose_are_not_said_to_cover_all_of_it_together() {
+    // The policy does not say which basis covers which step: "samtykke og aftale" claimed that
+    // both cover everything; each step rests on one of them.
+    exactly_when(
+        &small_policy(&[("PURPOSE", "sources person\n  basis consent, contract")]),
+        &small_policy(&[("PURPOSE", "sources person\n  basis consent")]),
+        "[samtykke eller aftale](#retsgrundlag), alt efter behandlingen",
+        "[samtycke eller avtal](#rattslig-grund), beroende på behandlingen",
+        ALL,
+    );
+    for (_, _, md) in rendered(&small_policy(&[("PURPOSE", "sources person\n  basis consent, contract")])) {
+        assert!(!md.contains("samtykke og aftale") && !md.contains("samtycke och avtal"), "{md}");
+    }
+}
