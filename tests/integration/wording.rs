@@ -762,3 +762,20 @@ fn several_bases_of_one_purpose_are_not_said_to_cover_all_of_it_together() {
         assert!(!md.contains("samtykke og aftale") && !md.contains("samtycke och avtal"), "{md}");
     }
 }
+
+#[test]
+fn a_recipients_role_is_not_repeated_when_its_name_says_it() {
+    let recipient = |name: &str| {
+        format!(
+            "recipient authorities {{\n  name da \"{name}\" sv \"{name}\"\n  role public-authority\n  country DK\n}}"
+        )
+    };
+    let purpose = ("PURPOSE", "sources person\n  basis contract\n  recipients authorities");
+    exactly_when(
+        &small_policy(&[("RECIPIENT", &recipient("Skattestyrelsen")), purpose]),
+        &small_policy(&[("RECIPIENT", &recipient("Offentlige myndigheder")), purpose]),
+        "Skattestyrelsen (offentlig myndighed",
+        "Skattestyrelsen (myndighet",
+        ALL,
+    );
+}
