@@ -779,3 +779,20 @@ fn a_recipients_role_is_not_repeated_when_its_name_says_it() {
         ALL,
     );
 }
+
+#[test]
+fn a_purpose_refers_to_another_purposes_retention_once() {
+    // Two rules first described under the same purpose: the second purpose refers to it once.
+    let two = small_policy(&[
+        ("DATA", "contact, cv"),
+        ("PURPOSE", "sources person\n  basis contract"),
+        (
+            "EXTRA",
+            "data cv {\n  name da \"CV\" sv \"CV\"\n}\nretention cv-data {\n  data cv\n  keep 1 year after last-contact\n}\npurpose followup {\n  title da \"Opfølgning\" sv \"Uppföljning\"\n  subjects candidates\n  data contact, cv\n  sources person\n  basis contract\n}",
+        ),
+    ]);
+    for (lang, layout, md) in rendered(&two).into_iter().filter(|(_, l, _)| *l == Layout::ByActivity) {
+        let reference = if lang == "da" { "Som for [rekruttering]" } else { "Som för [rekrytering]" };
+        assert_eq!(md.matches(reference).count(), 1, "{lang} {layout:?}\n{md}");
+    }
+}
