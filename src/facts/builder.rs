@@ -80,7 +80,8 @@ impl Builder<'_> {
     }
 
     pub(super) fn named(&self, id: &str, name: &Text) -> Named {
-        Named { id: id.to_string(), name: self.text(name) }
+        let proper = matches!(name.value, crate::model::text::TextValue::Same(_));
+        Named { id: id.to_string(), name: self.text(name), proper }
     }
 
     pub(super) fn data_named(&self, i: usize) -> Named {

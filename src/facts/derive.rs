@@ -28,7 +28,7 @@ pub(super) fn grounds(order: &[usize], purposes: &[PurposeInfo]) -> Vec<GroundIn
                 _ => p.id_number.into_iter().map(|c| (c, Vec::new(), None)).collect(),
             };
             for (key, data, reference) in keys {
-                let named = Named { id: p.id.clone(), name: p.title.clone() };
+                let named = Named { id: p.id.clone(), name: p.title.clone(), proper: false };
                 match grounds.iter_mut().find(|g| g.kind == kind && g.key == key) {
                     Some(g) => {
                         g.purposes.push(named);

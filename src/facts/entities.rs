@@ -135,6 +135,9 @@ pub struct AuthorityInfo {
 pub struct Named {
     pub id: String,
     pub name: Md,
+    /// The name is a proper name (written without a language tag): never lower-cased in a
+    /// sentence ("Google", "Facebook").
+    pub proper: bool,
 }
 
 #[derive(Debug, Serialize)]

@@ -426,22 +426,27 @@ fn joint_controllers_get_the_essence_of_their_arrangement_in_both_languages() {
         )
     };
     let purpose = ("PURPOSE", "sources person\n  basis contract\n  recipients partner");
+    // Joint controllership and the rights against each controller (Art. 26(3)), in every layout.
     exactly_when(
         &small_policy(&[("RECIPIENT", &recipient("joint-controller", "")), purpose]),
         &small_policy(&[("RECIPIENT", &recipient("processor", "")), purpose]),
-        "hvem af os der opfylder hvilke pligter over for dig (artikel 26)",
-        "vem av oss som fullgör vilka skyldigheter mot dig (artikel 26)",
-        &[Layout::ByTopic],
+        "Partner og vi er fælles dataansvarlige (artikel 26). Du kan bruge dine rettigheder over for os begge.",
+        "Partner och vi är gemensamt personuppgiftsansvariga (artikel 26). Du kan utöva dina rättigheter mot var och en av oss.",
+        ALL,
     );
-    // The essence the policy gives (Art. 26(2)) is stated with it.
+    // The essence of the arrangement (Art. 26(2)) only as the policy gives it: no claim of an
+    // agreement the policy does not describe.
     let essence = "arrangement da \"Vi svarer på alle henvendelser.\" sv \"Vi besvarar alla frågor.\"";
     exactly_when(
         &small_policy(&[("RECIPIENT", &recipient("joint-controller", essence)), purpose]),
         &small_policy(&[("RECIPIENT", &recipient("joint-controller", "")), purpose]),
-        "Aftalen med Partner: Vi svarer på alle henvendelser.",
-        "Överenskommelsen med Partner: Vi besvarar alla frågor.",
-        &[Layout::ByTopic],
+        "(artikel 26). Vi svarer på alle henvendelser. Du kan",
+        "(artikel 26). Vi besvarar alla frågor. Du kan",
+        ALL,
     );
+    for (_, _, md) in rendered(&small_policy(&[("RECIPIENT", &recipient("joint-controller", "")), purpose])) {
+        assert!(!md.contains("aftalt") && !md.contains("kommit överens"), "{md}");
+    }
 }
 
 #[test]
@@ -795,4 +800,18 @@ fn a_purpose_refers_to_another_purposes_retention_once() {
         let reference = if lang == "da" { "Som for [rekruttering]" } else { "Som för [rekrytering]" };
         assert_eq!(md.matches(reference).count(), 1, "{lang} {layout:?}\n{md}");
     }
+}
+
+#[test]
+fn a_proper_name_keeps_its_capital_inside_a_sentence() {
+    // `name "Google"` is a proper name; `name da "Jobcentret"` a description, lower-cased.
+    let source = |name: &str| format!("source jobcentre {{\n  {name}\n  data contact\n}}");
+    let purpose = ("PURPOSE", "sources person, jobcentre\n  basis contract");
+    exactly_when(
+        &small_policy(&[("SOURCE", &source("name \"Google\"")), purpose]),
+        &small_policy(&[("SOURCE", &source("name da \"Google\" sv \"Google\"")), purpose]),
+        "dig selv og Google",
+        "du själv och Google",
+        &[Layout::ByActivity],
+    );
 }
