@@ -815,3 +815,17 @@ fn a_proper_name_keeps_its_capital_inside_a_sentence() {
         &[Layout::ByActivity],
     );
 }
+
+#[test]
+fn a_purpose_says_which_of_its_data_are_special_category_data() {
+    // The by-activity and by-audience layouts have no data section: each purpose marks its
+    // special-category data itself.
+    let purpose = ("PURPOSE", "sources person\n  basis consent\n  art9 explicit-consent");
+    exactly_when(
+        &small_policy(&[("DATA", "contact, health"), purpose]),
+        &small_policy(&[("DATA", "contact"), ("PURPOSE", "sources person\n  basis consent")]),
+        "helbredsoplysninger (følsomme oplysninger)",
+        "hälsouppgifter (känsliga personuppgifter)",
+        &[Layout::ByActivity, Layout::ByAudience],
+    );
+}
