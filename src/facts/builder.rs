@@ -3,7 +3,7 @@
 
 use crate::emit::markdown::{escape, href};
 use crate::facts::derive::{declared, mailto, md, purposes_naming};
-use crate::facts::entities::{ContactInfo, ControllerInfo, DataInfo, DayMonth, Md, Named, SourceInfo};
+use crate::facts::entities::{ContactInfo, ContactTbc, ControllerInfo, DataInfo, DayMonth, Md, Named, SourceInfo};
 use crate::law::tables;
 use crate::model::vocab::{Lang, Vocabulary};
 use crate::model::{self, DataKind, Policy, Purpose, Text};
@@ -31,6 +31,7 @@ impl Builder<'_> {
         ControllerInfo {
             name: self.text(&c.name),
             registration: c.registration.as_deref().map(md),
+            registration_tbc: self.policy.is_unconfirmed("controller", None, "registration"),
             address: c.address.as_deref().map(md),
             email: c.email.as_deref().map(md),
             email_href: c.email.as_deref().and_then(mailto),
@@ -42,13 +43,32 @@ impl Builder<'_> {
                 day: c.financial_year_start.day,
                 month: c.financial_year_start.month.number(),
             },
-            dpo: c.dpo.as_ref().map(|x| self.contact(x)),
-            privacy_contact: c.privacy_contact.as_ref().map(|x| self.contact(x)),
-            representative: c.representative.as_ref().map(|x| self.contact(x)),
+            dpo: c.dpo.as_ref().map(|x| self.contact(x, "dpo.")),
+            privacy_contact: c.privacy_contact.as_ref().map(|x| self.contact(x, "privacy-contact.")),
+            representative: c.representative.as_ref().map(|x| self.contact(x, "representative.")),
+            tbc: self.contact_tbc("controller", ""),
         }
     }
 
-    pub(super) fn contact(&self, c: &model::Contact) -> ContactInfo {
+    /// Which contact details of block `block` (items under `path`: `dpo.` in the controller's
+    /// DPO block) the policy marks `unconfirmed`.
+    pub(super) fn contact_tbc(&self, block: &str, path: &str) -> ContactTbc {
+        let marked = |item: &str| self.policy.is_unconfirmed(block, None, &format!("{path}{item}"));
+        ContactTbc {
+            address_tbc: marked("address"),
+            email_tbc: marked("email"),
+            phone_tbc: marked("phone"),
+            web_tbc: marked("web"),
+        }
+    }
+
+    /// Whether the policy marks declaration `name` of `block` as a whole, or any of `items`.
+    pub(super) fn tbc(&self, block: &str, name: &str, items: &[&str]) -> bool {
+        self.policy.unconfirmed(block, Some(name), None).is_some()
+            || items.iter().any(|i| self.policy.is_unconfirmed(block, Some(name), i))
+    }
+
+    pub(super) fn contact(&self, c: &model::Contact, path: &str) -> ContactInfo {
         ContactInfo {
             name: self.opt(&c.name),
             address: c.address.as_deref().map(md),
@@ -57,6 +77,7 @@ impl Builder<'_> {
             phone: c.phone.as_deref().map(md),
             web: c.web.as_deref().map(md),
             web_href: c.web.as_deref().and_then(href),
+            tbc: self.contact_tbc("controller", path),
         }
     }
 
@@ -75,6 +96,7 @@ impl Builder<'_> {
             category,
             examples: self.opt(&d.examples),
             description: self.opt(&d.description),
+            tbc: self.tbc("data", &d.id.value, &[]),
             first_purpose: None,
         }
     }

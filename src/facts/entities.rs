@@ -91,6 +91,8 @@ pub struct DateInfo {
 pub struct ControllerInfo {
     pub name: Md,
     pub registration: Option<Md>,
+    /// The policy marks `registration` unconfirmed: a draft marks it where it stands.
+    pub registration_tbc: bool,
     pub address: Option<Md>,
     pub email: Option<Md>,
     pub email_href: Option<String>,
@@ -103,6 +105,18 @@ pub struct ControllerInfo {
     pub dpo: Option<ContactInfo>,
     pub privacy_contact: Option<ContactInfo>,
     pub representative: Option<ContactInfo>,
+    /// Which contact details the policy marks `unconfirmed` (a draft marks each where it stands).
+    #[serde(flatten)]
+    pub tbc: ContactTbc,
+}
+
+/// Which contact details of a contact block the policy marks `unconfirmed`.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct ContactTbc {
+    pub address_tbc: bool,
+    pub email_tbc: bool,
+    pub phone_tbc: bool,
+    pub web_tbc: bool,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -120,6 +134,8 @@ pub struct ContactInfo {
     pub phone: Option<Md>,
     pub web: Option<Md>,
     pub web_href: Option<String>,
+    #[serde(flatten)]
+    pub tbc: ContactTbc,
 }
 
 #[derive(Debug, Serialize)]
@@ -173,6 +189,8 @@ pub struct DataInfo {
     pub category: Option<&'static str>,
     pub examples: Option<Md>,
     pub description: Option<Md>,
+    /// The policy marks the category as a whole `unconfirmed`: a draft marks its name.
+    pub tbc: bool,
     /// The first purpose, in the order the layout shows purposes, that uses this category: a
     /// layout that shows the examples under each purpose shows them there only.
     pub first_purpose: Option<String>,

@@ -23,6 +23,7 @@ impl Builder<'_> {
             country: r.country.as_ref().map(|c| c.value.clone()),
             third_country,
             arrangement: self.opt(&r.arrangement),
+            tbc: self.tbc("recipient", &r.id.value, &["role", "country", "transfer"]),
             transfer: r.transfer.as_ref().map(|t| match t.value {
                 Transfer::Adequacy(f) => TransferInfo { mechanism: "adequacy", detail: f.map(|f| f.word()) },
                 Transfer::StandardContractualClauses => {
@@ -85,6 +86,8 @@ impl Builder<'_> {
                 _ => None,
             },
             consent: c.consent.as_ref().is_some_and(|b| b.value),
+            tbc: self.tbc("cookie", &c.name.value, &[]),
+            lifetime_tbc: self.policy.is_unconfirmed("cookie", Some(&c.name.value), "lifetime"),
             purpose: self.opt(&c.purpose),
         }
     }
@@ -123,6 +126,7 @@ impl Builder<'_> {
             address: address.map(md),
             web: web.map(md),
             web_href: web.and_then(href),
+            tbc: self.contact_tbc("rights", ""),
             respond_within: r.and_then(|r| r.respond_within).map(duration_info),
             description: r.and_then(|r| self.opt(&r.description)),
             controller_channels: controllers,

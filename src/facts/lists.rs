@@ -127,6 +127,7 @@ impl Builder<'_> {
                     b => b.word(),
                 })
                 .collect(),
+            basis_tbc: self.policy.is_unconfirmed("purpose", Some(&p.id.value), "basis"),
             legitimate_interest: self.opt(&p.legitimate_interest),
             law: self.opt(&p.law),
             art9: p

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::facts::entities::{DataInfo, Md, Named};
+use crate::facts::entities::{ContactTbc, DataInfo, Md, Named};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PurposeInfo {
@@ -22,6 +22,8 @@ pub struct PurposeInfo {
     /// The legal bases, as lexicon keys: `public-task` is `public-task-authority` when the
     /// controller is a public authority (only then is official authority vested in it).
     pub bases: Vec<&'static str>,
+    /// The policy marks `basis` `unconfirmed`: a draft marks the bases.
+    pub basis_tbc: bool,
     pub legitimate_interest: Option<Md>,
     /// The statute a legal-obligation or public-task purpose rests on (Art. 6(3)).
     pub law: Option<Md>,
@@ -88,6 +90,9 @@ pub struct RecipientInfo {
     pub transfer: Option<TransferInfo>,
     /// For a joint controller: the essence of the arrangement (Art. 26(2)).
     pub arrangement: Option<Md>,
+    /// The policy marks the recipient as a whole, or its `role`, `country` or `transfer`,
+    /// `unconfirmed`: a draft marks its name.
+    pub tbc: bool,
     /// The id of the first purpose, in the order the layout shows purposes, that uses this
     /// item: a layout that shows an item under each purpose describes it there in full, and
     /// refers to it from the others.
@@ -181,6 +186,10 @@ pub struct CookieInfo {
     pub session: bool,
     pub lifetime: Option<DurationInfo>,
     pub consent: bool,
+    /// The policy marks the cookie as a whole `unconfirmed`: a draft marks its name.
+    pub tbc: bool,
+    /// The policy marks `lifetime` `unconfirmed`: a draft marks the lifetime.
+    pub lifetime_tbc: bool,
     pub purpose: Option<Md>,
 }
 
@@ -199,6 +208,9 @@ pub struct RightsInfo {
     pub address: Option<Md>,
     pub web: Option<Md>,
     pub web_href: Option<String>,
+    /// Which of the rights block's own channels the policy marks `unconfirmed`.
+    #[serde(flatten)]
+    pub tbc: ContactTbc,
     pub respond_within: Option<DurationInfo>,
     pub description: Option<Md>,
     /// Some channel for rights requests is one of the controller's (the notice refers to the

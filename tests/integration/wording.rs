@@ -34,7 +34,8 @@ fn words(text: &str) -> usize {
 }
 
 /// The words a reader sees in a Markdown notice: markup, link targets, heading anchors
-/// (`{#...}`), the generator comment (HTML) and a draft's banner (a block quote) left out.
+/// (`{#...}`), the generator comment (HTML), a draft's banner (a block quote) and its marks
+/// after unconfirmed facts left out.
 fn markdown_words(md: &str) -> usize {
     words(&markdown_text(md))
 }
@@ -57,7 +58,8 @@ fn markdown_text(md: &str) -> String {
             _ => {}
         }
     }
-    text
+    // A draft's marks ("[skal bekræftes]") go with the banner, when the facts are confirmed.
+    text.replace("[skal bekræftes]", "").replace("[ska bekräftas]", "")
 }
 
 /// Each example policy's notice in its own layout (Markdown, first language).

@@ -1,0 +1,263 @@
+//! Issue 11: a draft marks each unconfirmed fact where it stands, with the lexicon's
+//! `draft.mark` right after the value, in both languages and every layout, and only where the
+//! policy marks the fact.
+
+use policyc::emit::{Options, notices};
+use policyc::model::vocab::Layout;
+use policyc::span::SourceFile;
+
+const DA: &str = r"\[skal bekræftes\]";
+const SV: &str = r"\[ska bekräftas\]";
+
+/// A small Danish-and-Swedish policy with a recipient outside the EU/EEA, a rights block and a
+/// cookie; `parts` replace the `@NAME@` markers (the others are left empty).
+fn policy(parts: &[(&str, &str)]) -> String {
+    let mut text = r#"policy small {
+  languages da, sv
+  jurisdiction DK
+}
+controller {
+  name "Lille ApS"
+  registration "12345678" @REGISTRATION@
+  address "Eksempelvej 1, 8000 Aarhus C" @ADDRESS@
+  email "privacy@lille.dk" @EMAIL@
+  phone "12 34 56 78" @PHONE@
+  web "https://lille.dk" @WEB@
+}
+group candidates {
+  name da "Kandidater" sv "Kandidater"
+}
+data contact {
+  @DATA@
+  name da "Kontaktoplysninger" sv "Kontaktuppgifter"
+}
+recipient host {
+  @RECIPIENT@
+  name da "Webhotellet" sv "Webbhotellet"
+  role processor @ROLE@
+  country US @COUNTRY@
+  transfer standard-contractual-clauses @TRANSFER@
+}
+purpose recruitment {
+  title da "Rekruttering" sv "Rekrytering"
+  subjects candidates
+  data contact
+  sources person
+  basis contract @BASIS@
+  recipients host
+}
+retention candidate-data {
+  data contact
+  keep 6 months after last-contact
+}
+rights {
+  email "rights@lille.dk" @RIGHTS_EMAIL@
+  phone "87 65 43 21" @RIGHTS_PHONE@
+  address "Postboks 9, 8000 Aarhus C" @RIGHTS_ADDRESS@
+  web "https://lille.dk/rights" @RIGHTS_WEB@
+}
+cookie "_ga" {
+  @COOKIE@
+  class statistics
+  lifetime 1 year @LIFETIME@
+  consent yes
+}
+"#
+    .to_string();
+    for (marker, value) in parts {
+        text = text.replace(&format!("@{marker}@"), value);
+    }
+    for marker in [
+        "REGISTRATION",
+        "ADDRESS",
+        "EMAIL",
+        "PHONE",
+        "WEB",
+        "DATA",
+        "RECIPIENT",
+        "ROLE",
+        "COUNTRY",
+        "TRANSFER",
+        "BASIS",
+        "RIGHTS_EMAIL",
+        "RIGHTS_PHONE",
+        "RIGHTS_ADDRESS",
+        "RIGHTS_WEB",
+        "COOKIE",
+        "LIFETIME",
+    ] {
+        text = text.replace(&format!("@{marker}@"), "");
+    }
+    assert!(!text.contains("@\n"), "an unknown marker in\n{text}");
+    text
+}
+
+/// The notices of a policy text in every layout: (language, layout, Markdown, HTML).
+fn rendered(policy_text: &str) -> Vec<(String, Layout, String, String)> {
+    let file = SourceFile::new("small.policy".to_string(), policy_text.to_string());
+    let compiled = policyc::compile(&file);
+    let Some(policy) = compiled.policy else {
+        panic!("{}\n{policy_text}", policyc::diagnostic::render_plain(&file, &compiled.diagnostics))
+    };
+    let mut out = Vec::new();
+    for layout in [Layout::ByTopic, Layout::ByActivity, Layout::ByAudience] {
+        let options = Options { layout: Some(layout), ..Options::default() };
+        let outputs = notices(&policy, &file.name, &options).expect("renders");
+        for md in outputs.iter().filter(|o| o.name.ends_with(".md")) {
+            let lang = md.name.trim_end_matches(".md").rsplit('.').next().expect("a language").to_string();
+            let stem = md.name.trim_end_matches(".md");
+            let html = outputs
+                .iter()
+                .find(|o| o.name.ends_with(".html") && o.name.trim_end_matches(".html") == stem)
+                .map(|o| o.contents.clone())
+                .unwrap_or_default();
+            out.push((lang, layout, md.contents.clone(), html));
+        }
+    }
+    assert!(out.iter().any(|(l, ..)| l == "da") && out.iter().any(|(l, ..)| l == "sv"));
+    out
+}
+
+/// For the policy with `marker` in place of `at` (marked) and without it: every notice shows
+/// the value of its language (`da` or `sv`, as it stands in the Markdown) right followed by the
+/// mark exactly when marked, in `layouts`; an unmarked policy's notices show no mark at all.
+fn marked_exactly_when(at: &str, marker: &str, da: &str, sv: &str, layouts: &[Layout]) {
+    for (text, marked) in [(policy(&[(at, marker)]), true), (policy(&[]), false)] {
+        for (lang, layout, md, html) in rendered(&text) {
+            let (value, mark) = if lang == "da" { (da, DA) } else { (sv, SV) };
+            let needle = format!("{value} {mark}");
+            if layouts.contains(&layout) {
+                assert_eq!(
+                    md.contains(&needle),
+                    marked,
+                    "{at} {lang} {layout:?}: {needle:?} should {}appear\n{md}",
+                    if marked { "" } else { "not " }
+                );
+            }
+            if !marked {
+                assert!(!md.contains(mark), "{lang} {layout:?}: a mark without a marker\n{md}");
+            } else {
+                // The mark is text in the HTML page, never a link.
+                let literal = mark.replace('\\', "");
+                assert!(html.contains(&format!(" {literal}")), "{at} {lang} {layout:?}\n{html}");
+                assert!(!html.contains(&format!(">{literal}</a>")), "{at} {lang} {layout:?}\n{html}");
+            }
+        }
+    }
+}
+
+const ALL: &[Layout] = &[Layout::ByTopic, Layout::ByActivity, Layout::ByAudience];
+
+#[test]
+fn the_policy_without_markers_checks_and_renders() {
+    for (_, _, md, _) in rendered(&policy(&[])) {
+        assert!(!md.contains("Udkast") && !md.contains("Utkast"), "{md}");
+    }
+}
+
+#[test]
+fn the_controllers_contact_details_are_marked_where_they_stand() {
+    let marker = "unconfirmed \"check\"";
+    for (at, da, sv) in [
+        ("REGISTRATION", "12345678", "12345678"),
+        ("ADDRESS", "- Adresse: Eksempelvej 1, 8000 Aarhus C", "- Adress: Eksempelvej 1, 8000 Aarhus C"),
+        ("EMAIL", "[privacy@lille.dk](mailto:privacy@lille.dk)", "[privacy@lille.dk](mailto:privacy@lille.dk)"),
+        ("PHONE", "- Telefon: 12 34 56 78", "- Telefon: 12 34 56 78"),
+        ("WEB", "[https://lille.dk](https://lille.dk)", "[https://lille.dk](https://lille.dk)"),
+    ] {
+        marked_exactly_when(at, marker, da, sv, ALL);
+    }
+}
+
+#[test]
+fn the_rights_channels_are_marked_where_they_stand() {
+    let marker = "unconfirmed \"check\"";
+    for (at, da, sv) in [
+        ("RIGHTS_EMAIL", "[rights@lille.dk](mailto:rights@lille.dk)", "[rights@lille.dk](mailto:rights@lille.dk)"),
+        ("RIGHTS_PHONE", "- Telefon: 87 65 43 21", "- Telefon: 87 65 43 21"),
+        ("RIGHTS_ADDRESS", "- Post: Postboks 9, 8000 Aarhus C", "- Post: Postboks 9, 8000 Aarhus C"),
+        (
+            "RIGHTS_WEB",
+            "[https://lille.dk/rights](https://lille.dk/rights)",
+            "[https://lille.dk/rights](https://lille.dk/rights)",
+        ),
+    ] {
+        marked_exactly_when(at, marker, da, sv, ALL);
+    }
+}
+
+#[test]
+fn a_data_category_marked_as_a_whole_is_marked_after_its_name() {
+    let marker = "unconfirmed \"is this collected at all?\"";
+    // Where the purpose lists it, in every layout.
+    marked_exactly_when("DATA", marker, "Oplysninger: kontaktoplysninger", "Uppgifter: kontaktuppgifter", ALL);
+    // In the data section, which only the layout by topic has.
+    marked_exactly_when("DATA", marker, "- Kontaktoplysninger", "- Kontaktuppgifter", &[Layout::ByTopic]);
+}
+
+#[test]
+fn a_recipient_marked_as_a_whole_or_on_its_role_country_or_transfer_is_marked_after_its_name() {
+    for (at, marker) in [
+        ("RECIPIENT", "unconfirmed \"is the host still used?\""),
+        ("ROLE", "unconfirmed \"processor?\""),
+        ("COUNTRY", "unconfirmed \"where are the servers?\""),
+        ("TRANSFER", "unconfirmed \"which safeguard?\""),
+    ] {
+        // In the recipient list (by topic) or each purpose's recipients.
+        marked_exactly_when(at, marker, "- Webhotellet", "- Webbhotellet", ALL);
+        // In the list of transfers outside the EU/EEA.
+        let (da, sv) = (format!("- Webhotellet {DA} (USA)"), format!("- Webbhotellet {SV} (USA)"));
+        for (text, marked) in [(policy(&[(at, marker)]), true), (policy(&[]), false)] {
+            for (lang, layout, md, _) in rendered(&text) {
+                let needle = if lang == "da" { &da } else { &sv };
+                assert_eq!(md.contains(needle.as_str()), marked, "{at} {lang} {layout:?}: {needle}\n{md}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_cookie_marked_as_a_whole_or_on_its_lifetime_is_marked_in_its_row() {
+    marked_exactly_when("COOKIE", "unconfirmed \"is it still set?\"", "| \\_ga", "| \\_ga", ALL);
+    marked_exactly_when("LIFETIME", "unconfirmed \"check the banner\"", "| 1 år", "| 1 år", ALL);
+}
+
+#[test]
+fn a_purposes_unconfirmed_basis_is_marked_after_the_basis() {
+    marked_exactly_when(
+        "BASIS",
+        "unconfirmed \"contract or consent?\"",
+        "- Retsgrundlag: [aftale](#retsgrundlag)",
+        "- Rättslig grund: [avtal](#rattslig-grund)",
+        ALL,
+    );
+}
+
+#[test]
+fn an_unknown_cookie_lifetime_is_the_mark_alone() {
+    let text = policy(&[("LIFETIME", "")]).replace("lifetime 1 year", "lifetime unconfirmed \"ask\"");
+    for (lang, layout, md, _) in rendered(&text) {
+        let mark = if lang == "da" { DA } else { SV };
+        assert!(md.contains(&format!("| {mark} |")), "{lang} {layout:?}\n{md}");
+    }
+}
+
+#[test]
+fn a_dpos_contact_details_are_marked_where_they_stand() {
+    let dpo = |marker: &str| {
+        policy(&[]).replace(
+            "  web \"https://lille.dk\" \n",
+            &format!(
+                "  web \"https://lille.dk\"\n  dpo {{\n    name \"Dorte\"\n    phone \"11 22 33 44\" {marker}\n  }}\n"
+            ),
+        )
+    };
+    for (text, marked) in [(dpo("unconfirmed \"check\""), true), (dpo(""), false)] {
+        assert!(text.contains("dpo {"), "{text}");
+        for (lang, layout, md, _) in rendered(&text) {
+            let mark = if lang == "da" { DA } else { SV };
+            let needle = format!("- Telefon: 11 22 33 44 {mark}");
+            assert_eq!(md.contains(&needle), marked, "{lang} {layout:?}: {needle}\n{md}");
+        }
+    }
+}
