@@ -56,3 +56,34 @@ pub fn policies_in(folder: &str) -> Vec<PathBuf> {
     paths.sort();
     paths
 }
+
+/// The notices of a policy text (Danish and Swedish) in every layout: (language, layout,
+/// Markdown, HTML).
+pub fn rendered(policy_text: &str) -> Vec<(String, policyc::model::vocab::Layout, String, String)> {
+    let file = SourceFile::new("small.policy".to_string(), policy_text.to_string());
+    let compiled = policyc::compile(&file);
+    let Some(policy) = compiled.policy else {
+        panic!("{}\n{policy_text}", policyc::diagnostic::render_plain(&file, &compiled.diagnostics))
+    };
+    let mut out = Vec::new();
+    for layout in [
+        policyc::model::vocab::Layout::ByTopic,
+        policyc::model::vocab::Layout::ByActivity,
+        policyc::model::vocab::Layout::ByAudience,
+    ] {
+        let options = policyc::emit::Options { layout: Some(layout), ..policyc::emit::Options::default() };
+        let outputs = policyc::emit::notices(&policy, &file.name, &options).expect("renders");
+        for md in outputs.iter().filter(|o| o.name.ends_with(".md")) {
+            let lang = md.name.trim_end_matches(".md").rsplit('.').next().expect("a language").to_string();
+            let stem = md.name.trim_end_matches(".md");
+            let html = outputs
+                .iter()
+                .find(|o| o.name.ends_with(".html") && o.name.trim_end_matches(".html") == stem)
+                .map(|o| o.contents.clone())
+                .unwrap_or_default();
+            out.push((lang, layout, md.contents.clone(), html));
+        }
+    }
+    assert!(out.iter().any(|(l, ..)| l == "da") && out.iter().any(|(l, ..)| l == "sv"));
+    out
+}

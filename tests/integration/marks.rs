@@ -2,9 +2,7 @@
 //! `draft.mark` right after the value, in both languages and every layout, and only where the
 //! policy marks the fact.
 
-use policyc::emit::{Options, notices};
 use policyc::model::vocab::Layout;
-use policyc::span::SourceFile;
 
 const DA: &str = r"\[skal bekræftes\]";
 const SV: &str = r"\[ska bekräftas\]";
@@ -92,38 +90,12 @@ cookie "_ga" {
     text
 }
 
-/// The notices of a policy text in every layout: (language, layout, Markdown, HTML).
-fn rendered(policy_text: &str) -> Vec<(String, Layout, String, String)> {
-    let file = SourceFile::new("small.policy".to_string(), policy_text.to_string());
-    let compiled = policyc::compile(&file);
-    let Some(policy) = compiled.policy else {
-        panic!("{}\n{policy_text}", policyc::diagnostic::render_plain(&file, &compiled.diagnostics))
-    };
-    let mut out = Vec::new();
-    for layout in [Layout::ByTopic, Layout::ByActivity, Layout::ByAudience] {
-        let options = Options { layout: Some(layout), ..Options::default() };
-        let outputs = notices(&policy, &file.name, &options).expect("renders");
-        for md in outputs.iter().filter(|o| o.name.ends_with(".md")) {
-            let lang = md.name.trim_end_matches(".md").rsplit('.').next().expect("a language").to_string();
-            let stem = md.name.trim_end_matches(".md");
-            let html = outputs
-                .iter()
-                .find(|o| o.name.ends_with(".html") && o.name.trim_end_matches(".html") == stem)
-                .map(|o| o.contents.clone())
-                .unwrap_or_default();
-            out.push((lang, layout, md.contents.clone(), html));
-        }
-    }
-    assert!(out.iter().any(|(l, ..)| l == "da") && out.iter().any(|(l, ..)| l == "sv"));
-    out
-}
-
 /// For the policy with `marker` in place of `at` (marked) and without it: every notice shows
 /// the value of its language (`da` or `sv`, as it stands in the Markdown) right followed by the
 /// mark exactly when marked, in `layouts`; an unmarked policy's notices show no mark at all.
 fn marked_exactly_when(at: &str, marker: &str, da: &str, sv: &str, layouts: &[Layout]) {
     for (text, marked) in [(policy(&[(at, marker)]), true), (policy(&[]), false)] {
-        for (lang, layout, md, html) in rendered(&text) {
+        for (lang, layout, md, html) in crate::rendered(&text) {
             let (value, mark) = if lang == "da" { (da, DA) } else { (sv, SV) };
             let needle = format!("{value} {mark}");
             if layouts.contains(&layout) {
@@ -150,7 +122,7 @@ const ALL: &[Layout] = &[Layout::ByTopic, Layout::ByActivity, Layout::ByAudience
 
 #[test]
 fn the_policy_without_markers_checks_and_renders() {
-    for (_, _, md, _) in rendered(&policy(&[])) {
+    for (_, _, md, _) in crate::rendered(&policy(&[])) {
         assert!(!md.contains("Udkast") && !md.contains("Utkast"), "{md}");
     }
 }
@@ -208,7 +180,7 @@ fn a_recipient_marked_as_a_whole_or_on_its_role_country_or_transfer_is_marked_af
         // In the list of transfers outside the EU/EEA.
         let (da, sv) = (format!("- Webhotellet {DA} (USA)"), format!("- Webbhotellet {SV} (USA)"));
         for (text, marked) in [(policy(&[(at, marker)]), true), (policy(&[]), false)] {
-            for (lang, layout, md, _) in rendered(&text) {
+            for (lang, layout, md, _) in crate::rendered(&text) {
                 let needle = if lang == "da" { &da } else { &sv };
                 assert_eq!(md.contains(needle.as_str()), marked, "{at} {lang} {layout:?}: {needle}\n{md}");
             }
@@ -236,7 +208,7 @@ fn a_purposes_unconfirmed_basis_is_marked_after_the_basis() {
 #[test]
 fn an_unknown_cookie_lifetime_is_the_mark_alone() {
     let text = policy(&[("LIFETIME", "")]).replace("lifetime 1 year", "lifetime unconfirmed \"ask\"");
-    for (lang, layout, md, _) in rendered(&text) {
+    for (lang, layout, md, _) in crate::rendered(&text) {
         let mark = if lang == "da" { DA } else { SV };
         assert!(md.contains(&format!("| {mark} |")), "{lang} {layout:?}\n{md}");
     }
@@ -254,7 +226,7 @@ fn a_dpos_contact_details_are_marked_where_they_stand() {
     };
     for (text, marked) in [(dpo("unconfirmed \"check\""), true), (dpo(""), false)] {
         assert!(text.contains("dpo {"), "{text}");
-        for (lang, layout, md, _) in rendered(&text) {
+        for (lang, layout, md, _) in crate::rendered(&text) {
             let mark = if lang == "da" { DA } else { SV };
             let needle = format!("- Telefon: 11 22 33 44 {mark}");
             assert_eq!(md.contains(&needle), marked, "{lang} {layout:?}: {needle}\n{md}");

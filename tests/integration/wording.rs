@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 
 use policyc::emit::{Options, notices};
 use policyc::model::vocab::Layout;
-use policyc::span::SourceFile;
 use pulldown_cmark::{Event, Parser, TagEnd};
 
 use crate::{policies_in, source};
@@ -228,21 +227,7 @@ retention candidate-data {
 
 /// The Markdown notices of a policy text in every layout: (language, layout, text).
 fn rendered(policy_text: &str) -> Vec<(String, Layout, String)> {
-    let file = SourceFile::new("small.policy".to_string(), policy_text.to_string());
-    let compiled = policyc::compile(&file);
-    let Some(policy) = compiled.policy else {
-        panic!("{}\n{policy_text}", policyc::diagnostic::render_plain(&file, &compiled.diagnostics))
-    };
-    let mut out = Vec::new();
-    for layout in [Layout::ByTopic, Layout::ByActivity, Layout::ByAudience] {
-        let options = Options { layout: Some(layout), ..Options::default() };
-        for output in notices(&policy, &file.name, &options).expect("renders") {
-            if let Some(lang) = output.name.strip_suffix(".md").and_then(|n| n.rsplit('.').next()) {
-                out.push((lang.to_string(), layout, output.contents));
-            }
-        }
-    }
-    out
+    crate::rendered(policy_text).into_iter().map(|(lang, layout, md, _)| (lang, layout, md)).collect()
 }
 
 /// Asserts, for every notice of `with` (the fact holds) and `without`, that the sentence of its
