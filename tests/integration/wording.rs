@@ -417,8 +417,8 @@ fn joint_controllers_get_the_essence_of_their_arrangement_in_both_languages() {
     exactly_when(
         &small_policy(&[("RECIPIENT", &recipient("joint-controller", "")), purpose]),
         &small_policy(&[("RECIPIENT", &recipient("processor", "")), purpose]),
-        "Partner og vi er fælles dataansvarlige (artikel 26). Du kan bruge dine rettigheder over for os begge.",
-        "Partner och vi är gemensamt personuppgiftsansvariga (artikel 26). Du kan utöva dina rättigheter mot var och en av oss.",
+        "Partner og vi er fælles dataansvarlige for behandlingen i forbindelse med «Rekruttering» (artikel 26). Du kan bruge dine rettigheder over for hver af os.",
+        "Partner och vi är gemensamt personuppgiftsansvariga för behandlingen inom «Rekrytering» (artikel 26). Du kan utöva dina rättigheter mot var och en av oss.",
         ALL,
     );
     // The essence of the arrangement (Art. 26(2)) only as the policy gives it: no claim of an
