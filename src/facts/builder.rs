@@ -47,6 +47,7 @@ impl Builder<'_> {
             privacy_contact: c.privacy_contact.as_ref().map(|x| self.contact(x, "privacy-contact.")),
             representative: c.representative.as_ref().map(|x| self.contact(x, "representative.")),
             tbc: self.contact_tbc("controller", ""),
+            marked: self.marked("controller", None),
         }
     }
 
@@ -60,6 +61,18 @@ impl Builder<'_> {
             phone_tbc: marked("phone"),
             web_tbc: marked("web"),
         }
+    }
+
+    /// The items of declaration `name` of `block` (`None`: the block without a name) that the
+    /// policy marks `unconfirmed` with a value the notice prints, `*` for the declaration as a
+    /// whole. (A marked item without a value prints nothing, or the mark alone.)
+    pub(super) fn marked(&self, block: &str, name: Option<&str>) -> Vec<String> {
+        self.policy
+            .unconfirmed
+            .iter()
+            .filter(|u| u.block == block && u.name.as_deref() == name && !u.no_value)
+            .map(|u| u.item.clone().unwrap_or_else(|| "*".to_string()))
+            .collect()
     }
 
     /// Whether the policy marks declaration `name` of `block` as a whole, or any of `items`.
@@ -146,6 +159,7 @@ impl Builder<'_> {
                 publicly_accessible: s.publicly_accessible,
                 data: s.data.iter().map(|d| self.data_named(d.index)).collect(),
                 purposes: users[i].iter().map(|&pi| self.purpose_named(&policy.purposes[pi])).collect(),
+                marked: self.marked("source", Some(&s.id.value)),
                 first_purpose: None,
             })
             .collect()

@@ -27,10 +27,13 @@ pub(super) fn grounds(order: &[usize], purposes: &[PurposeInfo]) -> Vec<GroundIn
                 "art10" => p.art10.into_iter().map(|c| (c, Vec::new(), None)).collect(),
                 _ => p.id_number.into_iter().map(|c| (c, Vec::new(), None)).collect(),
             };
+            // A marked basis is marked where the purpose names it; a marked condition here.
+            let tbc = kind != "basis" && p.marked.iter().any(|m| m == kind);
             for (key, data, reference) in keys {
                 let named = Named { id: p.id.clone(), name: p.title.clone(), proper: false };
                 match grounds.iter_mut().find(|g| g.kind == kind && g.key == key) {
                     Some(g) => {
+                        g.tbc |= tbc;
                         g.purposes.push(named);
                         if g.reference != reference {
                             g.reference = None;
@@ -41,7 +44,7 @@ pub(super) fn grounds(order: &[usize], purposes: &[PurposeInfo]) -> Vec<GroundIn
                             }
                         }
                     }
-                    None => grounds.push(GroundInfo { kind, key, purposes: vec![named], data, reference }),
+                    None => grounds.push(GroundInfo { kind, key, purposes: vec![named], data, reference, tbc }),
                 }
             }
         }

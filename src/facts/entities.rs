@@ -78,6 +78,9 @@ pub struct PolicyInfo {
     pub title: Option<Md>,
     pub version: Option<Md>,
     pub effective: Option<DateInfo>,
+    /// The items the policy marks `unconfirmed` here (`*`: the whole declaration), each with a
+    /// value the notice prints: a draft marks each where it stands.
+    pub marked: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -108,6 +111,9 @@ pub struct ControllerInfo {
     /// Which contact details the policy marks `unconfirmed` (a draft marks each where it stands).
     #[serde(flatten)]
     pub tbc: ContactTbc,
+    /// The items the policy marks `unconfirmed` here (`*`: the whole declaration), each with a
+    /// value the notice prints: a draft marks each where it stands.
+    pub marked: Vec<String>,
 }
 
 /// Which contact details of a contact block the policy marks `unconfirmed`.
@@ -209,6 +215,9 @@ pub struct SourceInfo {
     pub data: Vec<Named>,
     /// The purposes that name this source, in the order of the policy.
     pub purposes: Vec<Named>,
+    /// The items the policy marks `unconfirmed` here (`*`: the whole declaration), each with a
+    /// value the notice prints: a draft marks each where it stands.
+    pub marked: Vec<String>,
     /// The id of the first purpose, in the order the layout shows purposes, that uses this
     /// item: a layout that shows an item under each purpose describes it there in full, and
     /// refers to it from the others.

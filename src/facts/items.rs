@@ -23,7 +23,8 @@ impl Builder<'_> {
             country: r.country.as_ref().map(|c| c.value.clone()),
             third_country,
             arrangement: self.opt(&r.arrangement),
-            tbc: self.tbc("recipient", &r.id.value, &["role", "country", "transfer"]),
+            tbc: self.tbc("recipient", &r.id.value, &["name", "role", "country", "transfer"]),
+            marked: self.marked("recipient", Some(&r.id.value)),
             transfer: r.transfer.as_ref().map(|t| match t.value {
                 Transfer::Adequacy(f) => TransferInfo { mechanism: "adequacy", detail: f.map(|f| f.word()) },
                 Transfer::StandardContractualClauses => {
@@ -70,6 +71,7 @@ impl Builder<'_> {
             description: self.opt(&r.description),
             whole_purpose: None,
             whole_groups: false,
+            marked: self.marked("retention", Some(&r.id.value)),
             first_purpose: None,
         }
     }
@@ -86,7 +88,7 @@ impl Builder<'_> {
                 _ => None,
             },
             consent: c.consent.as_ref().is_some_and(|b| b.value),
-            tbc: self.tbc("cookie", &c.name.value, &[]),
+            tbc: self.tbc("cookie", &c.name.value, &["name", "provider", "class", "party", "consent", "purpose"]),
             lifetime_tbc: self.policy.is_unconfirmed("cookie", Some(&c.name.value), "lifetime"),
             purpose: self.opt(&c.purpose),
         }
@@ -134,6 +136,7 @@ impl Builder<'_> {
             erasure_kept_by_law: self.policy.retention.iter().any(|x| x.law.is_some())
                 || purposes.iter().any(|p| has(p, LegalBasis::LegalObligation)),
             erasure_public_task: purposes.iter().any(|p| has(p, LegalBasis::PublicTask)),
+            marked: self.marked("rights", None),
         }
     }
 }

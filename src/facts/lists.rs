@@ -128,6 +128,7 @@ impl Builder<'_> {
                 })
                 .collect(),
             basis_tbc: self.policy.is_unconfirmed("purpose", Some(&p.id.value), "basis"),
+            marked: self.marked("purpose", Some(&p.id.value)),
             legitimate_interest: self.opt(&p.legitimate_interest),
             law: self.opt(&p.law),
             art9: p

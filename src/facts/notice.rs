@@ -91,6 +91,7 @@ pub fn notice(facts: &Facts, lang: Lang, layout: Layout, source: &str) -> Notice
             medium: s.medium.word(),
             operator: s.operated_by.as_ref().map(|r| cx.recipient_named(r.index)),
             country: s.country.as_ref().map(|c| c.value.clone()),
+            marked: cx.marked("storage", Some(&s.id.value)),
         })
         .collect();
     let groups = cx.groups(&coverage.rules_of_purpose, &data, &sources, &recipients, &retention);
@@ -113,6 +114,7 @@ pub fn notice(facts: &Facts, lang: Lang, layout: Layout, source: &str) -> Notice
             title: cx.opt(&policy.header.title),
             version: policy.header.version.as_deref().map(md),
             effective: policy.header.effective.map(date),
+            marked: cx.marked("policy", Some(&policy.header.id.value)),
         },
         jurisdiction: policy.header.jurisdiction.value.word(),
         controller: cx.controller(),
@@ -143,6 +145,7 @@ pub fn notice(facts: &Facts, lang: Lang, layout: Layout, source: &str) -> Notice
             measures: s.measures.iter().map(|m| cx.text(m)).collect(),
             breach_notification: s.breach_notification,
             description: cx.opt(&s.description),
+            marked: cx.marked("security", None),
         }),
         sections: policy
             .sections
@@ -152,6 +155,7 @@ pub fn notice(facts: &Facts, lang: Lang, layout: Layout, source: &str) -> Notice
                 title: cx.text(&s.title),
                 body: cx.text(&s.body),
                 place: s.place.word(),
+                marked: cx.marked("section", Some(&s.id.value)),
             })
             .collect(),
         storage,

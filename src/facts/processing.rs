@@ -24,6 +24,9 @@ pub struct PurposeInfo {
     pub bases: Vec<&'static str>,
     /// The policy marks `basis` `unconfirmed`: a draft marks the bases.
     pub basis_tbc: bool,
+    /// The items the policy marks `unconfirmed` here (`*`: the whole declaration), each with a
+    /// value the notice prints: a draft marks each where it stands.
+    pub marked: Vec<String>,
     pub legitimate_interest: Option<Md>,
     /// The statute a legal-obligation or public-task purpose rests on (Art. 6(3)).
     pub law: Option<Md>,
@@ -71,6 +74,8 @@ pub struct GroundInfo {
     /// For an Art. 9 condition: the national provision it rests on, when it is the same for
     /// every purpose of the ground (else none is cited).
     pub reference: Option<Md>,
+    /// Some purpose of the ground marks this condition `unconfirmed`.
+    pub tbc: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -93,6 +98,9 @@ pub struct RecipientInfo {
     /// The policy marks the recipient as a whole, or its `role`, `country` or `transfer`,
     /// `unconfirmed`: a draft marks its name.
     pub tbc: bool,
+    /// The items the policy marks `unconfirmed` here (`*`: the whole declaration), each with a
+    /// value the notice prints: a draft marks each where it stands.
+    pub marked: Vec<String>,
     /// The id of the first purpose, in the order the layout shows purposes, that uses this
     /// item: a layout that shows an item under each purpose describes it there in full, and
     /// refers to it from the others.
@@ -115,6 +123,9 @@ pub struct StorageInfo {
     pub medium: &'static str,
     pub operator: Option<Named>,
     pub country: Option<String>,
+    /// The items the policy marks `unconfirmed` here (`*`: the whole declaration), each with a
+    /// value the notice prints: a draft marks each where it stands.
+    pub marked: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -142,6 +153,9 @@ pub struct RetentionInfo {
     /// other rule covers those purposes for those groups: a notice may say "all the data about
     /// <groups>".
     pub whole_groups: bool,
+    /// The items the policy marks `unconfirmed` here (`*`: the whole declaration), each with a
+    /// value the notice prints: a draft marks each where it stands.
+    pub marked: Vec<String>,
     /// The id of the first purpose, in the order the layout shows purposes, that uses this
     /// item: a layout that shows an item under each purpose describes it there in full, and
     /// refers to it from the others.
@@ -225,6 +239,9 @@ pub struct RightsInfo {
     /// Some purpose rests on a task in the public interest: erasure does not reach the data
     /// that task needs (Art. 17(3)(b)).
     pub erasure_public_task: bool,
+    /// The items the policy marks `unconfirmed` here (`*`: the whole declaration), each with a
+    /// value the notice prints: a draft marks each where it stands.
+    pub marked: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -232,6 +249,9 @@ pub struct SecurityInfo {
     pub measures: Vec<Md>,
     pub breach_notification: bool,
     pub description: Option<Md>,
+    /// The items the policy marks `unconfirmed` here (`*`: the whole declaration), each with a
+    /// value the notice prints: a draft marks each where it stands.
+    pub marked: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -241,4 +261,7 @@ pub struct SectionInfo {
     pub body: Md,
     /// `start` (after the introduction) or `end`.
     pub place: &'static str,
+    /// The items the policy marks `unconfirmed` here (`*`: the whole declaration), each with a
+    /// value the notice prints: a draft marks each where it stands.
+    pub marked: Vec<String>,
 }

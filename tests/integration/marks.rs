@@ -233,3 +233,86 @@ fn a_dpos_contact_details_are_marked_where_they_stand() {
         }
     }
 }
+
+/// The inline marks of a rendered notice, the draft list at its top left out.
+fn inline_marks(md: &str) -> usize {
+    let body: String = md.lines().filter(|l| !l.starts_with('>')).collect::<Vec<_>>().join("\n");
+    let body = body.replace('\\', "");
+    body.matches("[skal bekræftes]").count() + body.matches("[ska bekräftas]").count()
+}
+
+/// Facts a layout does not print (block, item, layout), so that no mark can stand there; each
+/// with the reason. The draft list names them all the same.
+const NOT_PRINTED: &[(&str, &str, Layout)] = &[
+    // Only the by-topic layout lists the storage places with their details; the others name
+    // them where a retention rule keeps data.
+    ("storage", "country", Layout::ByActivity),
+    ("storage", "country", Layout::ByAudience),
+];
+
+/// Items marked together after the declaration's name: a recipient's name covers its role,
+/// country and safeguard, a cookie's name its row. A marker without a value among them already
+/// puts the mark there, so another one cannot add a mark.
+const MARKED_TOGETHER: &[(&str, &[&str])] = &[
+    ("recipient", &["(block)", "name", "role", "country", "transfer"]),
+    ("cookie", &["(block)", "name", "provider", "class", "party", "consent", "purpose"]),
+];
+
+/// Reviewers' first condition for drafts (issue 11): every unconfirmed fact a notice prints
+/// carries its mark where it stands. Each marker of each example policy is kept alone (with the
+/// markers of absent values, which cannot be removed): its notices must have more inline marks
+/// than those with none of these markers, in every layout and language.
+#[test]
+fn every_printed_unconfirmed_fact_of_the_examples_is_marked_where_it_stands() {
+    let mut missing = Vec::new();
+    for path in crate::policies_in("policies") {
+        let file = crate::source(&path);
+        let policy = policyc::compile(&file).policy.expect("the example checks");
+        let marks = |text: &str| -> Vec<(String, usize)> {
+            let file = policyc::span::SourceFile::new(file.name.clone(), text.to_string());
+            let policy = policyc::compile(&file).policy.expect("checks without the markers");
+            let mut out = Vec::new();
+            for layout in [Layout::ByTopic, Layout::ByActivity, Layout::ByAudience] {
+                let options = policyc::emit::Options { layout: Some(layout), ..policyc::emit::Options::default() };
+                for o in policyc::emit::notices(&policy, &file.name, &options).expect("renders") {
+                    if o.name.ends_with(".md") {
+                        out.push((format!("{} {layout:?}", o.name), inline_marks(&o.contents)));
+                    }
+                }
+            }
+            out
+        };
+        let markers: Vec<_> = policy.unconfirmed.iter().filter(|u| !u.no_value).collect();
+        // The source without the markers of `markers` but `keep`.
+        let without = |keep: Option<usize>| {
+            let mut text = String::new();
+            let mut at = 0;
+            for (_, u) in markers.iter().enumerate().filter(|(i, _)| Some(*i) != keep) {
+                text.push_str(&file.text[at..u.span.start]);
+                at = u.span.end;
+            }
+            text + &file.text[at..]
+        };
+        let none = marks(&without(None));
+        for (i, u) in markers.iter().enumerate() {
+            let item = u.item.as_deref().unwrap_or("(block)");
+            let together = |x: &policyc::model::Unconfirmed| {
+                MARKED_TOGETHER.iter().any(|(b, items)| {
+                    *b == u.block && items.contains(&item) && items.contains(&x.item.as_deref().unwrap_or("(block)"))
+                })
+            };
+            if policy.unconfirmed.iter().any(|x| x.no_value && x.block == u.block && x.name == u.name && together(x)) {
+                continue;
+            }
+            for ((at, alone), (_, base)) in marks(&without(Some(i))).iter().zip(&none) {
+                if NOT_PRINTED.iter().any(|(b, i, l)| *b == u.block && *i == item && at.ends_with(&format!("{l:?}"))) {
+                    continue;
+                }
+                if alone <= base {
+                    missing.push(format!("{}: {} {:?} {item} ({at})", file.name, u.block, u.name));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "unconfirmed facts printed without their mark:\n{}", missing.join("\n"));
+}
