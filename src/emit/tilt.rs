@@ -271,8 +271,9 @@ pub fn tilt(policy: &Policy, file: &SourceFile) -> Tilt {
     }
     let authority = &tables().national(policy.header.jurisdiction.value).authority;
     let rights = cx.rights_contact();
-    let portability = cx.titles(|p| cx.has(p, LegalBasis::Consent) || cx.has(p, LegalBasis::Contract));
-    let withdraw = cx.titles(|p| cx.has(p, LegalBasis::Consent) || p.has_art9(Art9Condition::ExplicitConsent));
+    let of = crate::facts::rights_of(policy);
+    let portability = cx.titles(&of.portability);
+    let withdraw = cx.titles(&of.withdraw_consent);
     let w = cx.words;
     Tilt {
         meta: Meta {
@@ -347,8 +348,8 @@ impl Builder<'_> {
         p.bases.iter().any(|x| x.value == b)
     }
 
-    fn titles(&self, f: impl Fn(&Purpose) -> bool) -> Vec<String> {
-        self.policy.purposes.iter().filter(|p| f(p)).map(|p| self.text(&p.title)).collect()
+    fn titles(&self, purposes: &[usize]) -> Vec<String> {
+        purposes.iter().map(|&i| self.text(&self.policy.purposes[i].title)).collect()
     }
 
     fn using(&self, data: usize) -> impl Iterator<Item = &Purpose> {
@@ -619,12 +620,8 @@ impl Builder<'_> {
 
     /// Where requests go: the rights block's channels, else the controller's (as the notices).
     fn rights_contact(&self) -> Contacts {
-        let r = self.policy.rights.as_ref();
-        let c = &self.policy.controller;
-        Contacts {
-            url: r.and_then(|r| r.web.clone()).or_else(|| c.web.clone()),
-            email: r.and_then(|r| r.email.clone()).or_else(|| c.email.clone()),
-        }
+        let channels = crate::facts::channels(self.policy);
+        Contacts { url: channels.web.map(str::to_string), email: channels.email.map(str::to_string) }
     }
 }
 

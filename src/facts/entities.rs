@@ -57,7 +57,7 @@ pub struct Notice {
     /// Some data is special-category, criminal-offence data or an identity number.
     pub sensitive: bool,
     /// The facts the policy marks `unconfirmed`: a notice with any is a draft.
-    pub draft: Vec<crate::emit::draft::DraftNote>,
+    pub draft: Vec<crate::facts::draft::DraftNote>,
     /// Each declaration by its id, as a list of none or one, so that templates look items up
     /// in one step instead of searching the lists (which grows with the square of the size).
     pub by_id: ById,

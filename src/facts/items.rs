@@ -8,6 +8,7 @@ use crate::facts::entities::Named;
 use crate::facts::processing::{
     CookieInfo, EventInfo, LimitInfo, PeriodInfo, RecipientInfo, RetentionInfo, RightsInfo, TransferInfo,
 };
+use crate::facts::rights::{channels, rights_of};
 use crate::law::tables;
 use crate::model::vocab::{Action, LegalBasis, Vocabulary};
 use crate::model::{self, Lifetime, Period, Purpose, RetentionRule, Transfer, Trigger};
@@ -97,31 +98,19 @@ impl Builder<'_> {
     /// Which rights arise from which purposes (Art. 7(3), 20, 21, 22).
     pub(super) fn rights(&self) -> RightsInfo {
         let purposes = &self.policy.purposes;
-        let with = |f: &dyn Fn(&Purpose) -> bool| -> Vec<Named> {
-            purposes.iter().filter(|p| f(p)).map(|p| self.purpose_named(p)).collect()
-        };
         let has = |p: &Purpose, b: LegalBasis| p.bases.iter().any(|x| x.value == b);
         let r = self.policy.rights.as_ref();
-        let c = &self.policy.controller;
-        // Requests go to the rights block's channels, and to the controller's where it gives
-        // none; a channel that is the controller's is not repeated (the notice refers to it).
-        let channels = [
-            (r.and_then(|r| r.email.as_deref()), c.email.as_deref()),
-            (r.and_then(|r| r.phone.as_deref()), c.phone.as_deref()),
-            (r.and_then(|r| r.address.as_deref()), c.address.as_deref()),
-            (r.and_then(|r| r.web.as_deref()), c.web.as_deref()),
-        ];
-        let effective = channels.map(|(ours, theirs)| ours.or(theirs));
-        let controllers = channels.iter().zip(&effective).any(|((_, theirs), eff)| eff.is_some() && eff == theirs);
-        let [email, phone, address, web] = channels.map(|(ours, theirs)| ours.filter(|x| Some(*x) != theirs));
+        let named =
+            |list: Vec<usize>| -> Vec<Named> { list.into_iter().map(|i| self.purpose_named(&purposes[i])).collect() };
+        let of = rights_of(self.policy);
+        let channels = channels(self.policy);
+        let [email, phone, address, web] = channels.added;
         RightsInfo {
-            portability: with(&|p| has(p, LegalBasis::Consent) || has(p, LegalBasis::Contract)),
-            objection: with(&|p| has(p, LegalBasis::PublicTask) || has(p, LegalBasis::LegitimateInterests)),
-            objection_marketing: with(&|p| p.direct_marketing),
-            withdraw_consent: with(&|p| {
-                has(p, LegalBasis::Consent) || p.has_art9(crate::model::vocab::Art9Condition::ExplicitConsent)
-            }),
-            automated_decisions: with(&|p| p.automated_decision.is_some()),
+            portability: named(of.portability),
+            objection: named(of.objection),
+            objection_marketing: named(of.objection_marketing),
+            withdraw_consent: named(of.withdraw_consent),
+            automated_decisions: named(of.automated_decisions),
             email: email.map(md),
             email_href: email.and_then(mailto),
             phone: phone.map(md),
@@ -131,7 +120,7 @@ impl Builder<'_> {
             tbc: self.contact_tbc("rights", ""),
             respond_within: r.and_then(|r| r.respond_within).map(duration_info),
             description: r.and_then(|r| self.opt(&r.description)),
-            controller_channels: controllers,
+            controller_channels: channels.controllers,
             erasure_archive: self.policy.retention.iter().any(|x| x.action == Action::Archive),
             erasure_kept_by_law: self.policy.retention.iter().any(|x| x.law.is_some())
                 || purposes.iter().any(|p| has(p, LegalBasis::LegalObligation)),

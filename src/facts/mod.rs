@@ -8,16 +8,19 @@
 
 mod builder;
 mod derive;
+mod draft;
 mod entities;
 mod items;
 mod lists;
 mod notice;
 mod processing;
+mod rights;
 
 use crate::model::Policy;
 use crate::model::coverage::{Coverage, coverage};
 
 pub use derive::md;
+pub use draft::DraftNote;
 pub use entities::{
     AuthorityInfo, ById, ContactInfo, ControllerInfo, DataInfo, DateInfo, DayMonth, GroupInfo, Md, Named, Notice,
     PolicyInfo, SourceInfo,
@@ -27,6 +30,7 @@ pub use processing::{
     Art9Info, CookieInfo, DurationInfo, EventInfo, GroundInfo, LimitInfo, PeriodInfo, ProfilingInfo, PurposeInfo,
     RecipientInfo, RetentionInfo, RightsInfo, SectionInfo, SecurityInfo, StorageInfo, TransferInfo,
 };
+pub use rights::{Channels, RightsOf, channels, rights_of};
 
 /// The facts derived once per policy, which every output reads.
 pub struct Facts<'a> {

@@ -163,7 +163,7 @@ pub fn notice(facts: &Facts, lang: Lang, layout: Layout, source: &str) -> Notice
         purposes,
         recipients,
         retention,
-        draft: crate::emit::draft::notes(policy, lang),
+        draft: super::draft::notes(policy, lang),
         by_id,
     }
 }
