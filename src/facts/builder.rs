@@ -75,12 +75,6 @@ impl Builder<'_> {
             .collect()
     }
 
-    /// Whether the policy marks declaration `name` of `block` as a whole, or any of `items`.
-    pub(super) fn tbc(&self, block: &str, name: &str, items: &[&str]) -> bool {
-        self.policy.unconfirmed(block, Some(name), None).is_some()
-            || items.iter().any(|i| self.policy.is_unconfirmed(block, Some(name), i))
-    }
-
     pub(super) fn contact(&self, c: &model::Contact, path: &str) -> ContactInfo {
         ContactInfo {
             name: self.opt(&c.name),
@@ -94,7 +88,8 @@ impl Builder<'_> {
         }
     }
 
-    pub(super) fn data(&self, d: &model::DataCategory) -> DataInfo {
+    pub(super) fn data(&self, i: usize) -> DataInfo {
+        let d = &self.policy.data[i];
         let (kind, category) = match d.kind.value {
             DataKind::Ordinary => ("ordinary", None),
             DataKind::Special(c) => ("special", Some(c.word())),
@@ -109,19 +104,38 @@ impl Builder<'_> {
             category,
             examples: self.opt(&d.examples),
             description: self.opt(&d.description),
-            tbc: self.tbc("data", &d.id.value, &[]),
+            tbc: self.data_tbc(i),
             first_purpose: None,
         }
     }
 
     pub(super) fn named(&self, id: &str, name: &Text) -> Named {
         let proper = matches!(name.value, crate::model::text::TextValue::Same(_));
-        Named { id: id.to_string(), name: self.text(name), proper }
+        Named { id: id.to_string(), name: self.text(name), proper, tbc: false }
     }
 
     pub(super) fn data_named(&self, i: usize) -> Named {
         let d = &self.policy.data[i];
-        self.named(&d.id.value, &d.name)
+        Named { tbc: self.data_tbc(i), ..self.named(&d.id.value, &d.name) }
+    }
+
+    /// A data category is unconfirmed where the policy marks its block (or an item of it), or
+    /// where every purpose that uses it marks which data it uses (or itself as a whole): then
+    /// the category is there only by unconfirmed facts.
+    pub(super) fn data_tbc(&self, i: usize) -> bool {
+        let id = &self.policy.data[i].id.value;
+        if self.policy.unconfirmed.iter().any(|u| u.block == "data" && u.name.as_deref() == Some(id.as_str())) {
+            return true;
+        }
+        let mut users = self.policy.purposes.iter().filter(|p| p.data.iter().any(|d| d.index == i)).peekable();
+        users.peek().is_some()
+            && users.all(|p| {
+                self.policy.unconfirmed.iter().any(|u| {
+                    u.block == "purpose"
+                        && u.name.as_deref() == Some(p.id.value.as_str())
+                        && matches!(u.item.as_deref(), None | Some("data"))
+                })
+            })
     }
 
     pub(super) fn group_named(&self, i: usize) -> Named {

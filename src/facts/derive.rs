@@ -27,10 +27,11 @@ pub(super) fn grounds(order: &[usize], purposes: &[PurposeInfo]) -> Vec<GroundIn
                 "art10" => p.art10.into_iter().map(|c| (c, Vec::new(), None)).collect(),
                 _ => p.id_number.into_iter().map(|c| (c, Vec::new(), None)).collect(),
             };
-            // A marked basis is marked where the purpose names it; a marked condition here.
-            let tbc = kind != "basis" && p.marked.iter().any(|m| m == kind);
+            // A marked basis is marked where the purpose names it; a condition is marked here
+            // where the policy marks it, or the basis it goes with, or the whole purpose.
+            let tbc = kind != "basis" && p.marked.iter().any(|m| m == kind || m == "basis" || m == "*");
             for (key, data, reference) in keys {
-                let named = Named { id: p.id.clone(), name: p.title.clone(), proper: false };
+                let named = Named { id: p.id.clone(), name: p.title.clone(), proper: false, tbc: false };
                 match grounds.iter_mut().find(|g| g.kind == kind && g.key == key) {
                     Some(g) => {
                         g.tbc |= tbc;

@@ -160,6 +160,9 @@ pub struct Named {
     /// The name is a proper name (written without a language tag): never lower-cased in a
     /// sentence ("Google", "Facebook").
     pub proper: bool,
+    /// For a data category: not confirmed (see `Builder::data_tbc`); a draft marks the name
+    /// wherever a list names it.
+    pub tbc: bool,
 }
 
 #[derive(Debug, Serialize)]

@@ -24,7 +24,6 @@ impl Builder<'_> {
             country: r.country.as_ref().map(|c| c.value.clone()),
             third_country,
             arrangement: self.opt(&r.arrangement),
-            tbc: self.tbc("recipient", &r.id.value, &["name", "role", "country", "transfer"]),
             marked: self.marked("recipient", Some(&r.id.value)),
             transfer: r.transfer.as_ref().map(|t| match t.value {
                 Transfer::Adequacy(f) => TransferInfo { mechanism: "adequacy", detail: f.map(|f| f.word()) },
@@ -89,7 +88,7 @@ impl Builder<'_> {
                 _ => None,
             },
             consent: c.consent.as_ref().is_some_and(|b| b.value),
-            tbc: self.tbc("cookie", &c.name.value, &["name", "provider", "class", "party", "consent", "purpose"]),
+            marked: self.marked("cookie", Some(&c.name.value)),
             lifetime_tbc: self.policy.is_unconfirmed("cookie", Some(&c.name.value), "lifetime"),
             purpose: self.opt(&c.purpose),
         }

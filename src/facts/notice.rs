@@ -50,7 +50,7 @@ pub fn notice(facts: &Facts, lang: Lang, layout: Layout, source: &str) -> Notice
                         .all(|&rj| rj == ri || !meets(&policy.retention[rj].subjects))
             });
     }
-    let mut data: Vec<DataInfo> = policy.data.iter().map(|d| cx.data(d)).collect();
+    let mut data: Vec<DataInfo> = (0..policy.data.len()).map(|i| cx.data(i)).collect();
     for &pi in order.iter().rev() {
         for d in &policy.purposes[pi].data {
             data[d.index].first_purpose = Some(policy.purposes[pi].id.value.clone());

@@ -95,9 +95,6 @@ pub struct RecipientInfo {
     pub transfer: Option<TransferInfo>,
     /// For a joint controller: the essence of the arrangement (Art. 26(2)).
     pub arrangement: Option<Md>,
-    /// The policy marks the recipient as a whole, or its `role`, `country` or `transfer`,
-    /// `unconfirmed`: a draft marks its name.
-    pub tbc: bool,
     /// The items the policy marks `unconfirmed` here (`*`: the whole declaration), each with a
     /// value the notice prints: a draft marks each where it stands.
     pub marked: Vec<String>,
@@ -200,10 +197,11 @@ pub struct CookieInfo {
     pub session: bool,
     pub lifetime: Option<DurationInfo>,
     pub consent: bool,
-    /// The policy marks the cookie as a whole `unconfirmed`: a draft marks its name.
-    pub tbc: bool,
     /// The policy marks `lifetime` `unconfirmed`: a draft marks the lifetime.
     pub lifetime_tbc: bool,
+    /// The items the policy marks `unconfirmed` (`*`: the cookie as a whole): a draft marks
+    /// each in its cell.
+    pub marked: Vec<String>,
     pub purpose: Option<Md>,
 }
 

@@ -168,23 +168,38 @@ fn a_data_category_marked_as_a_whole_is_marked_after_its_name() {
 }
 
 #[test]
-fn a_recipient_marked_as_a_whole_or_on_its_role_country_or_transfer_is_marked_after_its_name() {
-    for (at, marker) in [
-        ("RECIPIENT", "unconfirmed \"is the host still used?\""),
-        ("ROLE", "unconfirmed \"processor?\""),
-        ("COUNTRY", "unconfirmed \"where are the servers?\""),
-        ("TRANSFER", "unconfirmed \"which safeguard?\""),
-    ] {
-        // In the recipient list (by topic) or each purpose's recipients.
-        marked_exactly_when(at, marker, "- Webhotellet", "- Webbhotellet", ALL);
-        // In the list of transfers outside the EU/EEA.
-        let (da, sv) = (format!("- Webhotellet {DA} (USA)"), format!("- Webbhotellet {SV} (USA)"));
-        for (text, marked) in [(policy(&[(at, marker)]), true), (policy(&[]), false)] {
-            for (lang, layout, md, _) in crate::rendered(&text) {
-                let needle = if lang == "da" { &da } else { &sv };
-                assert_eq!(md.contains(needle.as_str()), marked, "{at} {lang} {layout:?}: {needle}\n{md}");
-            }
+fn a_recipient_marked_as_a_whole_is_marked_after_its_name() {
+    marked_exactly_when("RECIPIENT", "unconfirmed \"is the host still used?\"", "- Webhotellet", "- Webbhotellet", ALL);
+    let (da, sv) = (format!("- Webhotellet {DA} (USA)"), format!("- Webbhotellet {SV} (USA)"));
+    for (lang, layout, md, _) in crate::rendered(&policy(&[("RECIPIENT", "unconfirmed \"still used?\"")])) {
+        let needle = if lang == "da" { &da } else { &sv };
+        assert!(md.contains(needle.as_str()), "{lang} {layout:?}: {needle}\n{md}");
+    }
+}
+
+#[test]
+fn a_recipients_unconfirmed_role_or_country_is_marked_inside_its_brackets() {
+    // A mark after the name would read as "this recipient may not exist".
+    for (at, marker) in [("ROLE", "unconfirmed \"processor?\""), ("COUNTRY", "unconfirmed \"where are the servers?\"")]
+    {
+        marked_exactly_when(at, marker, "(databehandler i USA", "(personuppgiftsbiträde i USA", ALL);
+        for (lang, layout, md, _) in crate::rendered(&policy(&[(at, marker)])) {
+            assert!(
+                !md.contains(&format!("Webhotellet {DA}")) && !md.contains(&format!("Webbhotellet {SV}")),
+                "{lang} {layout:?}\n{md}"
+            );
         }
+    }
+    // In the list of transfers, the country carries the mark.
+    marked_exactly_when("COUNTRY", "unconfirmed \"where?\"", "- Webhotellet (USA", "- Webbhotellet (USA", ALL);
+}
+
+#[test]
+fn an_unconfirmed_safeguard_is_marked_after_the_safeguard() {
+    for (lang, layout, md, _) in crate::rendered(&policy(&[("TRANSFER", "unconfirmed \"which safeguard?\"")])) {
+        let (line, mark) = if lang == "da" { ("- Webhotellet (USA): ", DA) } else { ("- Webbhotellet (USA): ", SV) };
+        let at = md.lines().find(|l| l.starts_with(line)).unwrap_or_else(|| panic!("{lang} {layout:?}\n{md}"));
+        assert!(at.ends_with(mark), "{lang} {layout:?}: {at}");
     }
 }
 
@@ -250,14 +265,6 @@ const NOT_PRINTED: &[(&str, &str, Layout)] = &[
     ("storage", "country", Layout::ByAudience),
 ];
 
-/// Items marked together after the declaration's name: a recipient's name covers its role,
-/// country and safeguard, a cookie's name its row. A marker without a value among them already
-/// puts the mark there, so another one cannot add a mark.
-const MARKED_TOGETHER: &[(&str, &[&str])] = &[
-    ("recipient", &["(block)", "name", "role", "country", "transfer"]),
-    ("cookie", &["(block)", "name", "provider", "class", "party", "consent", "purpose"]),
-];
-
 /// Reviewers' first condition for drafts (issue 11): every unconfirmed fact a notice prints
 /// carries its mark where it stands. Each marker of each example policy is kept alone (with the
 /// markers of absent values, which cannot be removed): its notices must have more inline marks
@@ -296,14 +303,6 @@ fn every_printed_unconfirmed_fact_of_the_examples_is_marked_where_it_stands() {
         let none = marks(&without(None));
         for (i, u) in markers.iter().enumerate() {
             let item = u.item.as_deref().unwrap_or("(block)");
-            let together = |x: &policyc::model::Unconfirmed| {
-                MARKED_TOGETHER.iter().any(|(b, items)| {
-                    *b == u.block && items.contains(&item) && items.contains(&x.item.as_deref().unwrap_or("(block)"))
-                })
-            };
-            if policy.unconfirmed.iter().any(|x| x.no_value && x.block == u.block && x.name == u.name && together(x)) {
-                continue;
-            }
             for ((at, alone), (_, base)) in marks(&without(Some(i))).iter().zip(&none) {
                 if NOT_PRINTED.iter().any(|(b, i, l)| *b == u.block && *i == item && at.ends_with(&format!("{l:?}"))) {
                     continue;
