@@ -24,6 +24,7 @@ impl Builder<'_> {
             country: r.country.as_ref().map(|c| c.value.clone()),
             third_country,
             arrangement: self.opt(&r.arrangement),
+            scope: self.opt(&r.scope),
             marked: self.marked("recipient", Some(&r.id.value)),
             transfer: r.transfer.as_ref().map(|t| match t.value {
                 Transfer::Adequacy(f) => TransferInfo { mechanism: "adequacy", detail: f.map(|f| f.word()) },

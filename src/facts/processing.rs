@@ -95,6 +95,9 @@ pub struct RecipientInfo {
     pub transfer: Option<TransferInfo>,
     /// For a joint controller: the essence of the arrangement (Art. 26(2)).
     pub arrangement: Option<Md>,
+    /// For a joint controller: what is controlled jointly, in the policy's words; else the
+    /// purposes that name it.
+    pub scope: Option<Md>,
     /// The items the policy marks `unconfirmed` here (`*`: the whole declaration), each with a
     /// value the notice prints: a draft marks each where it stands.
     pub marked: Vec<String>,

@@ -199,6 +199,10 @@ pub struct Recipient {
     /// For a joint controller: the essence of the arrangement between us (Art. 26(2)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arrangement: Option<Text>,
+    /// For a joint controller: what we control together, where that is less than the purposes
+    /// that name it (Art. 26; the Meta pixel is joint, the advertising that follows is not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
 }
 
 /// The safeguard for a transfer outside the EU/EEA.

@@ -110,7 +110,8 @@ pub(super) fn recipient(cx: &mut Cx, decl: &Decl) -> Option<Recipient> {
         None => None,
     };
     let arrangement = f.get("arrangement").and_then(|i| cx.text(i));
-    Some(Recipient { id, name: name?, description, role: role?, country, transfer, arrangement })
+    let scope = f.get("scope").and_then(|i| cx.text(i));
+    Some(Recipient { id, name: name?, description, role: role?, country, transfer, arrangement, scope })
 }
 
 fn country(cx: &mut Cx, item: &Item) -> Option<Spanned<String>> {

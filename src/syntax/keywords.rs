@@ -125,7 +125,7 @@ impl BlockItems {
             BlockItems::Data => &["name", "kind", "examples", "description", "unconfirmed"],
             BlockItems::Source => &["name", "description", "publicly-accessible", "data", "unconfirmed"],
             BlockItems::Recipient => {
-                &["name", "description", "role", "country", "transfer", "arrangement", "unconfirmed"]
+                &["name", "description", "role", "country", "transfer", "arrangement", "scope", "unconfirmed"]
             }
             BlockItems::Storage => &["name", "description", "medium", "operated-by", "country", "unconfirmed"],
             BlockItems::Event => &["name", "description", "unconfirmed"],
@@ -398,6 +398,7 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::k_unconfirmed => RuleWords::Keyword("unconfirmed"),
         Rule::k_for => RuleWords::Keyword("for"),
         Rule::k_arrangement | Rule::arrangement_item => RuleWords::Keyword("arrangement"),
+        Rule::k_scope | Rule::scope_item => RuleWords::Keyword("scope"),
         Rule::k_relation | Rule::relation_item => RuleWords::Keyword("relation"),
         Rule::k_channels | Rule::channels_item => RuleWords::Keyword("channels"),
         Rule::k_published | Rule::published_item => RuleWords::Keyword("published"),

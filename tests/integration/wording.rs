@@ -420,6 +420,34 @@ fn joint_controllers_get_the_essence_of_their_arrangement_in_both_languages() {
 }
 
 #[test]
+fn joint_controllership_covers_what_the_policy_says_it_covers() {
+    // Joint control often covers less than the purposes that name the partner (CJEU C-40/17):
+    // the policy's `scope` replaces the purposes.
+    let recipient = |extra: &str| {
+        format!(
+            "recipient partner {{\n  name da \"Partner\" sv \"Partner\"\n  role joint-controller\n  country DK\n  {extra}\n}}"
+        )
+    };
+    let purpose = ("PURPOSE", "sources person\n  basis contract\n  recipients partner");
+    let scope =
+        "scope da \"indsamlingen med cookien på vores websted\" sv \"insamlingen med cookien på vår webbplats\"";
+    exactly_when(
+        &small_policy(&[("RECIPIENT", &recipient(scope)), purpose]),
+        &small_policy(&[("RECIPIENT", &recipient("")), purpose]),
+        "Partner og vi er fælles dataansvarlige for indsamlingen med cookien på vores websted (artikel 26).",
+        "Partner och vi är gemensamt personuppgiftsansvariga för insamlingen med cookien på vår webbplats (artikel 26).",
+        ALL,
+    );
+    exactly_when(
+        &small_policy(&[("RECIPIENT", &recipient("")), purpose]),
+        &small_policy(&[("RECIPIENT", &recipient(scope)), purpose]),
+        "for behandlingen i forbindelse med «Rekruttering» (artikel 26)",
+        "för behandlingen inom «Rekrytering» (artikel 26)",
+        ALL,
+    );
+}
+
+#[test]
 fn a_free_section_goes_where_the_policy_places_it() {
     let section = |place: &str| {
         format!(
