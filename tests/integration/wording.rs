@@ -906,3 +906,15 @@ fn withdrawing_consent_lists_up_to_three_purposes() {
         ALL,
     );
 }
+
+#[test]
+fn the_right_to_object_stands_apart_only_where_it_arises() {
+    // Art. 21(4): brought to attention clearly and separately from other information.
+    exactly_when(
+        &small_policy(&[("PURPOSE", "sources person\n  basis public-task")]),
+        &small_policy(&[("PURPOSE", "sources person\n  basis contract")]),
+        "**Din ret til at gøre indsigelse**\n\n- Ret til indsigelse:",
+        "**Din rätt att invända**\n\n- Rätt att göra invändningar:",
+        ALL,
+    );
+}
