@@ -118,3 +118,21 @@ fn condition_rows_read_the_table_after_the_intro() {
     assert_eq!(cell_meaning(&rows[0].1[0]), Some((true, false, false)));
     assert_eq!(cell_meaning(&rows[0].1[1]), None);
 }
+
+/// The README's table of `unconfirmed` markers per example policy says how many remain.
+#[test]
+fn the_readme_counts_the_example_policies_markers() {
+    let readme = std::fs::read_to_string(crate::root().join("README.md")).expect("README.md");
+    for path in crate::policies_in("policies") {
+        let file = crate::source(&path);
+        let policy = policyc::compile(&file).policy.expect("the example checks");
+        let id = &policy.header.id.value;
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{id}` |")))
+            .unwrap_or_else(|| panic!("README.md has no row for `{id}`"));
+        let count: usize =
+            row.trim_end_matches('|').rsplit('|').next().and_then(|c| c.trim().parse().ok()).expect("a count");
+        assert_eq!(count, policy.unconfirmed.len(), "README.md: {row}");
+    }
+}
