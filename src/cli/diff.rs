@@ -3,19 +3,21 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use policyc::diff::{Change, diff};
+use policyc::diff::{Change, diff, introduced, withdrawn};
 use policyc::model::Policy;
 use policyc::span::SourceFile;
 
+use crate::cli::git;
 use crate::cli::report::Reporter;
 use crate::cli::{DiffFormat, Exit, plural};
 
-/// Compare `old` with `new`, or with `--git REV` the file at that revision with the file now.
-pub fn run(paths: &[PathBuf], git: Option<&str>, format: DiffFormat, reporter: &Reporter) -> Exit {
+/// Compare `old` with `new`, or with `--git REV` the file at that revision (at `--from` where it
+/// was renamed) with the file now. A file missing on one side is a new or a withdrawn policy.
+pub fn run(paths: &[PathBuf], git: Option<&str>, from: Option<&Path>, format: DiffFormat, reporter: &Reporter) -> Exit {
     let sides = match (paths, git) {
-        ([old, new], None) => read(old).and_then(|o| read(new).map(|n| (o, n))),
-        ([file], Some(rev)) => from_git(rev, file).and_then(|o| read(file).map(|n| (o, n))),
-        _ => Err("give two policy files, or one file and --git REV".to_string()),
+        ([old, new], None) if from.is_none() => read(old).and_then(|o| read(new).map(|n| (Some(o), Some(n)))),
+        ([file], Some(rev)) => at_revision(rev, from.unwrap_or(file), file),
+        _ => Err("give two policy files, or one file and --git REV (and --from PATH for a renamed one)".to_string()),
     };
     let (old_file, new_file) = match sides {
         Ok(sides) => sides,
@@ -24,17 +26,45 @@ pub fn run(paths: &[PathBuf], git: Option<&str>, format: DiffFormat, reporter: &
             return Exit::Usage;
         }
     };
-    let (Some(old), Some(new)) = (compile(&old_file, reporter), compile(&new_file, reporter)) else {
-        eprintln!("error: both versions must compile without errors to be compared");
-        return Exit::Usage;
+    let compiled = |f: &Option<SourceFile>| f.as_ref().map(|f| compile(f, reporter));
+    let (status, changes) = match (compiled(&old_file), compiled(&new_file)) {
+        (Some(Some(old)), Some(Some(new))) => (Status::Changed, diff(&old, &new)),
+        (None, Some(Some(new))) => (Status::New, introduced(&new)),
+        (Some(Some(old)), None) => (Status::Withdrawn, withdrawn(&old)),
+        (None, None) => {
+            eprintln!("error: the policy is neither at the revision nor in the working tree");
+            return Exit::Usage;
+        }
+        _ => {
+            eprintln!("error: every version must compile without errors to be compared");
+            return Exit::Usage;
+        }
     };
-    let changes = diff(&old, &new);
+    let name = |f: &Option<SourceFile>| f.as_ref().map(|f| f.name.clone());
+    let (old, new) = (name(&old_file), name(&new_file));
     let text = match format {
-        DiffFormat::Json => json(&old_file.name, &new_file.name, &changes),
-        DiffFormat::Human => human(&old_file.name, &new_file.name, &changes),
+        DiffFormat::Json => json(old.as_deref(), new.as_deref(), status, &changes),
+        DiffFormat::Human => human(old.as_deref(), new.as_deref(), status, &changes),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     if changes.is_empty() { Exit::Ok } else { Exit::Failed }
+}
+
+#[derive(Clone, Copy)]
+enum Status {
+    Changed,
+    New,
+    Withdrawn,
+}
+
+impl Status {
+    fn word(self) -> &'static str {
+        match self {
+            Status::Changed => "changed",
+            Status::New => "new",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
 }
 
 fn read(path: &Path) -> Result<SourceFile, String> {
@@ -42,16 +72,19 @@ fn read(path: &Path) -> Result<SourceFile, String> {
     Ok(SourceFile::new(path.display().to_string(), text))
 }
 
-/// The file as it was at a git revision (`git show REV:./path`, relative to where we run).
-fn from_git(rev: &str, file: &Path) -> Result<SourceFile, String> {
-    let spec = format!("{rev}:./{}", file.display());
-    let out =
-        std::process::Command::new("git").args(["show", &spec]).output().map_err(|e| format!("cannot run git: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("git show {spec}: {}", String::from_utf8_lossy(&out.stderr).trim()));
-    }
-    let text = String::from_utf8(out.stdout).map_err(|_| format!("{spec} is not UTF-8 text"))?;
-    Ok(SourceFile::new(format!("{}@{rev}", file.display()), text))
+/// The policy at `rev` (at `old`) and now (at `new`); `None` where there is none.
+fn at_revision(rev: &str, old: &Path, new: &Path) -> Result<(Option<SourceFile>, Option<SourceFile>), String> {
+    let commit = git::commit(rev)?;
+    let old_path = git::repo_path(old)?;
+    git::repo_path(new)?;
+    let before =
+        git::file_at(&commit, &old_path)?.map(|text| SourceFile::new(format!("{}@{rev}", old.display()), text));
+    let now = match std::fs::read_to_string(new) {
+        Ok(text) => Some(SourceFile::new(new.display().to_string(), text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("cannot read `{}`: {e}", new.display())),
+    };
+    Ok((before, now))
 }
 
 /// The policy, or its errors reported; warnings are the business of `check`, not of `diff`.
@@ -63,11 +96,16 @@ fn compile(file: &SourceFile, reporter: &Reporter) -> Option<Policy> {
     compiled.policy
 }
 
-fn human(old: &str, new: &str, changes: &[Change]) -> String {
+fn human(old: Option<&str>, new: Option<&str>, status: Status, changes: &[Change]) -> String {
+    let head = match (status, old, new) {
+        (Status::New, _, Some(new)) => format!("{new}: new policy"),
+        (Status::Withdrawn, Some(old), _) => format!("{old}: policy withdrawn"),
+        (_, old, new) => format!("{} -> {}", old.unwrap_or("-"), new.unwrap_or("-")),
+    };
     if changes.is_empty() {
-        return format!("{old} -> {new}: no semantic difference\n");
+        return format!("{head}: no semantic difference\n");
     }
-    let mut out = format!("{old} -> {new}: {} {}\n", changes.len(), plural(changes.len(), "change", "changes"));
+    let mut out = format!("{head}: {} {}\n", changes.len(), plural(changes.len(), "change", "changes"));
     for c in changes {
         let what = if c.id.is_empty() { c.kind.to_string() } else { format!("{} `{}`", c.kind, c.id) };
         let detail = if c.detail.is_empty() { String::new() } else { format!(": {}", c.detail) };
@@ -77,9 +115,11 @@ fn human(old: &str, new: &str, changes: &[Change]) -> String {
     out
 }
 
-fn json(old: &str, new: &str, changes: &[Change]) -> String {
+fn json(old: Option<&str>, new: Option<&str>, status: Status, changes: &[Change]) -> String {
     let mut classes: Vec<&str> = changes.iter().map(|c| c.class.word()).collect();
     classes.dedup();
-    let value = serde_json::json!({ "old": old, "new": new, "classes": classes, "changes": changes });
+    let value = serde_json::json!({
+        "old": old, "new": new, "status": status.word(), "classes": classes, "changes": changes
+    });
     format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
 }

@@ -3,6 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
+use policyc::emit::csv::cell;
+
 use crate::cli::report::{Reporter, compile_all};
 use crate::cli::{DueFormat, Exit};
 
@@ -48,18 +50,21 @@ pub fn due(policy: &Path, events: &Path, as_of: &str, format: DueFormat, reporte
         DueFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&due).unwrap_or_default()),
         DueFormat::Csv => {
             let mut text = String::from("subject,group,data,rule,event,event_date,due,action\n");
+            // Subjects, groups and events come from an HR system's file: every cell is quoted
+            // and defused as in the Art. 30 record.
             for d in &due {
-                text.push_str(&format!(
-                    "{},{},{},{},{},{},{},{}\n",
-                    d.subject,
-                    d.group.as_deref().unwrap_or(""),
-                    d.data,
-                    d.rule,
-                    d.event,
-                    d.event_date,
-                    d.due,
-                    policyc::model::vocab::Vocabulary::word(d.action)
-                ));
+                let cells = [
+                    d.subject.clone(),
+                    d.group.clone().unwrap_or_default(),
+                    d.data.clone(),
+                    d.rule.clone(),
+                    d.event.clone(),
+                    d.event_date.to_string(),
+                    d.due.to_string(),
+                    policyc::model::vocab::Vocabulary::word(d.action).to_string(),
+                ];
+                text.push_str(&cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+                text.push('\n');
             }
             out.write_all(text.as_bytes())
         }

@@ -6,6 +6,7 @@ mod diff;
 mod due;
 mod explain;
 mod fmt;
+mod git;
 mod inputs;
 mod report;
 mod write;
@@ -101,6 +102,9 @@ enum Command {
         /// Compare the file with its version at this git revision.
         #[arg(long)]
         git: Option<String>,
+        /// With --git: where the file was at that revision, if it has been renamed since.
+        #[arg(long, requires = "git")]
+        from: Option<PathBuf>,
         /// How to print the changes.
         #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
         format: DiffFormat,
@@ -201,8 +205,8 @@ pub fn run() -> ExitCode {
             due::due(&policy, &events, &as_of, format, &Reporter::new(DiagnosticFormat::Human, Color::Auto))
         }
         Command::Fmt { paths, check, color } => fmt::fmt(&paths, check, &Reporter::new(DiagnosticFormat::Human, color)),
-        Command::Diff { paths, git, format, color } => {
-            diff::run(&paths, git.as_deref(), format, &Reporter::new(DiagnosticFormat::Human, color))
+        Command::Diff { paths, git, from, format, color } => {
+            diff::run(&paths, git.as_deref(), from.as_deref(), format, &Reporter::new(DiagnosticFormat::Human, color))
         }
         Command::Explain { code: Some(code) } => explain::explain(&code),
         Command::Explain { code: None } => explain::list_codes(),

@@ -3,6 +3,7 @@
 //! obliges the controller to do before publishing.
 
 mod classify;
+mod lifecycle;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -10,6 +11,7 @@ use serde_json::{Map, Value};
 use crate::model::{Policy, Unconfirmed};
 
 pub use classify::Class;
+pub use lifecycle::{introduced, withdrawn};
 
 /// One change between the old and the new policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -2,6 +2,7 @@
 //! template renders the notice facts (`context`) as Markdown; pulldown-cmark turns that into
 //! an HTML fragment, and with `standalone` the page template wraps it into a page.
 
+pub mod csv;
 mod html;
 pub(crate) mod markdown;
 mod ropa;

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::emit::csv::cell;
 use crate::facts::Facts;
 use crate::law::tables;
 use crate::model::vocab::{Lang, Vocabulary};
@@ -174,24 +175,4 @@ pub fn csv(record: &Record) -> String {
         out.push('\n');
     }
     out
-}
-
-/// RFC 4180 quoting, and a leading `'` on cells a spreadsheet would run as a formula.
-fn cell(value: &str) -> String {
-    let value =
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
-    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cell;
-
-    #[test]
-    fn cells_are_quoted_and_defused() {
-        assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell("a, b"), "\"a, b\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-    }
 }

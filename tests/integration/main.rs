@@ -15,9 +15,11 @@ mod notices;
 mod records;
 mod robustness;
 mod schedules;
+mod security;
 mod statutes;
 mod tilt;
 mod wording;
+mod workflow;
 
 use std::path::{Path, PathBuf};
 
