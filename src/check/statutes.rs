@@ -4,8 +4,8 @@
 use crate::check::Ctx;
 use crate::check::lawfulness::has_basis;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Purpose;
 use crate::model::vocab::{Jurisdiction, LegalBasis, Provision};
+use crate::model::{Purpose, Statute};
 
 /// The purpose names its law, or marks it as still to be confirmed.
 fn names_law(cx: &Ctx, p: &Purpose) -> bool {
@@ -16,11 +16,39 @@ fn rests_on_law(p: &Purpose) -> bool {
     has_basis(p, LegalBasis::LegalObligation) || has_basis(p, LegalBasis::PublicTask)
 }
 
+/// Only Swedish law lets a legal obligation follow from a collective agreement (dataskyddslagen
+/// 2 kap. 1 §); the legal tables say where (`collective_agreement`).
+pub fn collective_agreement_only_in_sweden(cx: &Ctx) -> Vec<Diagnostic> {
+    if cx.national.collective_agreement.is_some() {
+        return Vec::new();
+    }
+    let purposes = cx.policy.purposes.iter().map(|p| (&p.statute, "purpose", &p.id));
+    let rules = cx.policy.retention.iter().map(|r| (&r.statute, "retention rule", &r.id));
+    purposes
+        .chain(rules)
+        .filter_map(|(statute, what, id)| match statute {
+            Some(Statute::CollectiveAgreement(at)) => Some(
+                Diagnostic::new(
+                    Code::AgreementOutsideSweden,
+                    format!(
+                        "{what} `{}` rests on a collective agreement, which only Swedish law accepts as the source of a legal obligation",
+                        id.value
+                    ),
+                    *at,
+                    "a collective agreement is not law here",
+                )
+                .with_help("only Swedish law (dataskyddslagen 2 kap. 1 §) lets a legal obligation follow from a collective agreement; name the statute instead (`law da \"...\"`), or, if the agreement binds you as a contract, rest the purpose on `contract`"),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
 pub fn purpose_names_its_law(cx: &Ctx) -> Vec<Diagnostic> {
     let example = match cx.policy.header.jurisdiction.value {
         Jurisdiction::Dk => "`law da \"lov om en aktiv beskæftigelsesindsats\"`",
         Jurisdiction::Se => {
-            "`law sv \"lagen (1997:238) om arbetslöshetsförsäkring\"`; an obligation in a collective agreement (dataskyddslagen 2 kap. 1 §) is named the same way"
+            "`law sv \"lagen (1997:238) om arbetslöshetsförsäkring\"`, `law bokforingslagen \"7 kap. 2 §\"`, or for an obligation in a collective agreement (dataskyddslagen 2 kap. 1 §) `law collective-agreement \"...\"`"
         }
     };
     cx.policy

@@ -134,3 +134,18 @@ fn a_condition_resting_on_national_law_cites_it_and_no_other_does() {
     assert!(!temp_notice("  art9 employment-law", false).contains("jf. databeskyttelseslov"));
     assert!(!temp_notice("  art9 explicit-consent", true).contains("jf. databeskyttelseslov"));
 }
+
+/// `law bogforingsloven "§ 12"` names the act by its identifier in the legal tables: the minimum
+/// applies as to the act's names in a free text, and an unknown identifier is an error.
+#[test]
+fn an_act_named_by_its_identifier_invokes_its_minimum() {
+    let short = payroll("keep 2 years after transaction", "law bogforingsloven \"§ 12\"", false);
+    assert!(codes(&short).contains(&Code::BelowStatutoryMinimum));
+    let enough = payroll("keep 5 years after transaction", "law bogforingsloven", false);
+    assert!(!codes(&enough).contains(&Code::BelowStatutoryMinimum));
+    // Another act by identifier does not invoke the bookkeeping minimum.
+    let other = payroll("keep 2 years after transaction", "law beskaeftigelsesloven", false);
+    assert!(!codes(&other).contains(&Code::BelowStatutoryMinimum));
+    let unknown = payroll("keep 5 years after transaction", "law bogføringsloven", false);
+    assert_eq!(codes(&unknown), vec![Code::UnknownLaw]);
+}
