@@ -100,7 +100,7 @@ const RULES: &[Rule] = &[
     hygiene::interest_has_basis,
     hygiene::purpose_has_data_and_subjects,
     statutes::purpose_names_its_law,
-    statutes::collective_agreement_only_in_sweden,
+    statutes::collective_agreement_is_law_here,
     statutes::provision_is_stated,
     statutes::statutory_requirement_has_a_basis,
     statutes::statutory_requirement_names_law,

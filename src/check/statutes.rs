@@ -4,8 +4,9 @@
 use crate::check::Ctx;
 use crate::check::lawfulness::has_basis;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::vocab::Relation;
 use crate::model::vocab::{Jurisdiction, LegalBasis, Provision};
-use crate::model::{Purpose, Statute};
+use crate::model::{Group, Purpose, Ref, Statute};
 
 /// The purpose names its law, or marks it as still to be confirmed.
 fn names_law(cx: &Ctx, p: &Purpose) -> bool {
@@ -16,32 +17,52 @@ fn rests_on_law(p: &Purpose) -> bool {
     has_basis(p, LegalBasis::LegalObligation) || has_basis(p, LegalBasis::PublicTask)
 }
 
-/// Only Swedish law lets a legal obligation follow from a collective agreement (dataskyddslagen
-/// 2 kap. 1 §); the legal tables say where (`collective_agreement`).
-pub fn collective_agreement_only_in_sweden(cx: &Ctx) -> Vec<Diagnostic> {
-    if cx.national.collective_agreement.is_some() {
-        return Vec::new();
-    }
-    let purposes = cx.policy.purposes.iter().map(|p| (&p.statute, "purpose", &p.id));
-    let rules = cx.policy.retention.iter().map(|r| (&r.statute, "retention rule", &r.id));
-    purposes
-        .chain(rules)
-        .filter_map(|(statute, what, id)| match statute {
-            Some(Statute::CollectiveAgreement(at)) => Some(
-                Diagnostic::new(
-                    Code::AgreementOutsideSweden,
-                    format!(
-                        "{what} `{}` rests on a collective agreement, which only Swedish law accepts as the source of a legal obligation",
-                        id.value
-                    ),
-                    *at,
-                    "a collective agreement is not law here",
-                )
-                .with_help("only Swedish law (dataskyddslagen 2 kap. 1 §) lets a legal obligation follow from a collective agreement; name the statute instead (`law da \"...\"`), or, if the agreement binds you as a contract, rest the purpose on `contract`"),
+/// A legal obligation may follow from a collective agreement where national law says so (the
+/// legal tables, `collective_agreement`): in Sweden generally (dataskyddslagen 2 kap. 1 §), in
+/// Denmark only in employment law, for the controller's own employees (databeskyttelsesloven
+/// § 12, stk. 1).
+pub fn collective_agreement_is_law_here(cx: &Ctx) -> Vec<Diagnostic> {
+    let agreement = cx.national.collective_agreement.as_ref();
+    let staff_only = |groups: &[Ref<Group>]| {
+        !groups.is_empty()
+            && groups
+                .iter()
+                .all(|g| cx.policy.groups[g.index].relation.as_ref().is_some_and(|r| r.value == Relation::Employees))
+    };
+    let purposes = cx.policy.purposes.iter().map(|p| (&p.statute, "purpose", &p.id, &p.subjects));
+    let rules = cx.policy.retention.iter().map(|r| (&r.statute, "retention rule", &r.id, &r.subjects));
+    let mut out = Vec::new();
+    for (statute, what, id, groups) in purposes.chain(rules) {
+        let Some(Statute::CollectiveAgreement(at)) = statute else { continue };
+        let country = match cx.policy.header.jurisdiction.value {
+            Jurisdiction::Dk => "Danish",
+            Jurisdiction::Se => "Swedish",
+        };
+        let (message, help) = match agreement {
+            Some(a) if !a.employees_only || staff_only(groups) => continue,
+            Some(a) => (
+                format!("{country} law accepts a collective agreement as law only for obligations towards the controller's own employees"),
+                format!(
+                    "if the agreement concerns your own employees under employment law ({}), give their groups `relation employees`; otherwise name the statute (`law da \"...\"`), or rest the purpose on `contract` if the agreement binds you as one",
+                    a.reference
+                ),
             ),
-            _ => None,
-        })
-        .collect()
+            None => (
+                format!("{country} law does not accept a collective agreement as the source of a legal obligation"),
+                "name the statute the obligation rests on (`law da \"...\"`), or rest the purpose on `contract` if the agreement binds you as one".to_string(),
+            ),
+        };
+        out.push(
+            Diagnostic::new(
+                Code::AgreementNotLaw,
+                format!("{what} `{}` rests on a collective agreement: {message}", id.value),
+                *at,
+                "a collective agreement",
+            )
+            .with_help(help),
+        );
+    }
+    out
 }
 
 pub fn purpose_names_its_law(cx: &Ctx) -> Vec<Diagnostic> {

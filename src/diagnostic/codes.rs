@@ -98,7 +98,7 @@ codes! {
     RecipientWithoutCountry = "E0237", Error, "a recipient a purpose names without a country (Art. 13(1)(f), 44)";
     SourceDoesNotGiveData = "E0238", Error, "a purpose says data comes from a source that does not give it (Art. 14(1)(d))";
     SourcedDataNotUsed = "E0239", Error, "a purpose says where data comes from that it does not use";
-    AgreementOutsideSweden = "E0240", Error, "a collective agreement as the law behind processing outside Sweden";
+    AgreementNotLaw = "E0240", Error, "a collective agreement as law where national law does not accept it";
     Unconfirmed = "W0250", Warning, "a fact marked as not yet confirmed";
     NoLawNamed = "W0251", Warning, "a purpose on a legal obligation or public task names no law (Art. 6(3))";
     ProvisionNotStated = "W0252", Warning, "a purpose does not say whether the data must be provided (Art. 13(2)(e))";

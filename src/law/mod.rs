@@ -43,9 +43,9 @@ pub struct National {
     #[serde(default)]
     pub laws: Vec<Law>,
     pub minimums: Vec<Minimum>,
-    /// A legal obligation may follow from a collective agreement (Sweden), under this provision.
+    /// A legal obligation may follow from a collective agreement, under this provision.
     #[serde(default)]
-    pub collective_agreement: Option<Reference>,
+    pub collective_agreement: Option<Agreement>,
     /// Publishing an identity number needs the person's consent, where national law says so.
     #[serde(default)]
     pub publish_id_number: Option<Reference>,
@@ -72,6 +72,18 @@ pub struct Cited<C> {
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     pub reference: String,
+    #[serde(default)]
+    pub verify: bool,
+}
+
+/// Where national law lets an obligation follow from a collective agreement.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    pub reference: String,
+    /// Only for obligations towards the controller's own employees (employment law).
+    #[serde(default)]
+    pub employees_only: bool,
     #[serde(default)]
     pub verify: bool,
 }
@@ -272,9 +284,9 @@ mod tests {
         let se = tables().national(Jurisdiction::Se);
         let bfl = se.law("bokforingslagen").expect("bokföringslagen");
         assert!(bfl.title.contains("1999:1078") && bfl.verify);
-        assert!(
-            se.collective_agreement.is_some() && tables().national(Jurisdiction::Dk).collective_agreement.is_none()
-        );
+        let dk = tables().national(Jurisdiction::Dk).collective_agreement.as_ref();
+        assert!(se.collective_agreement.as_ref().is_some_and(|a| !a.employees_only));
+        assert!(dk.is_some_and(|a| a.employees_only && a.verify), "DK § 12: employment law only");
     }
 
     #[test]

@@ -40,10 +40,13 @@ fn act(
         };
         let help = match did_you_mean(&id.value, known.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
-            None => format!(
-                "the legal tables know {}; for another act, write its title as text: `law \"...\"`",
-                crate::check::either(&known)
-            ),
+            None => {
+                let known: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+                format!(
+                    "the legal tables know {}; for another act, write its title as text: `law \"...\"`",
+                    known.join(", ")
+                )
+            }
         };
         cx.error(
             Diagnostic::new(

@@ -149,3 +149,17 @@ fn an_act_named_by_its_identifier_invokes_its_minimum() {
     let unknown = payroll("keep 5 years after transaction", "law bogføringsloven", false);
     assert_eq!(codes(&unknown), vec![Code::UnknownLaw]);
 }
+
+/// A collective agreement is law in Sweden (dataskyddslagen 2 kap. 1 §), and in Denmark only in
+/// employment law for the controller's own employees (databeskyttelsesloven § 12, stk. 1).
+#[test]
+fn a_collective_agreement_is_law_where_the_tables_say() {
+    let fixture = std::fs::read_to_string(root().join("tests/fixtures/check/E0240-fail.policy")).expect("fixture");
+    assert!(codes(&fixture).contains(&Code::AgreementNotLaw));
+    let staff = fixture.replace("  name da \"Deltagere\"\n", "  name da \"Deltagere\"\n  relation employees\n");
+    assert!(!codes(&staff).contains(&Code::AgreementNotLaw), "DK § 12: the controller's employees");
+    let swedish = std::fs::read_to_string(root().join("tests/fixtures/check/E0240-pass.policy")).expect("fixture");
+    assert!(!codes(&swedish).contains(&Code::AgreementNotLaw));
+    // It names the law the purpose rests on (Art. 6(3)).
+    assert!(!codes(&swedish).contains(&Code::NoLawNamed));
+}
