@@ -7,19 +7,19 @@ use crate::check::Ctx;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Purpose, SourceRef};
 
-/// The person may give the same data as a source does, so a purpose that names only the person
-/// gets a warning, unless it says explicitly where the data come from (`sources person for D`).
+/// The person may give the same data as a source does, so a purpose whose plain `sources` names
+/// only the person gets a warning. A purpose that says where its data come from (`sources person
+/// for D`) gets none: its data outside every `for` is E0215.
 pub fn declared_source_is_named(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &cx.policy.purposes {
         let Some(SourceRef::Person(person)) = p.sources.first() else { continue };
-        if !p.sources.iter().all(|s| matches!(s, SourceRef::Person(_))) {
+        let only_person = p.sources.iter().all(|s| matches!(s, SourceRef::Person(_)));
+        if !only_person || !p.source_data.is_empty() {
             continue;
         }
-        let unstated = |d: &&crate::model::Ref<crate::model::DataCategory>| {
-            p.data.iter().any(|x| x.index == d.index) && !p.states_source_of(d.index)
-        };
-        let provided = cx.policy.sources.iter().find_map(|s| s.data.iter().find(unstated).map(|d| (s, d)));
+        let used = |d: &&crate::model::Ref<crate::model::DataCategory>| p.data.iter().any(|x| x.index == d.index);
+        let provided = cx.policy.sources.iter().find_map(|s| s.data.iter().find(used).map(|d| (s, d)));
         let Some((source, data)) = provided else { continue };
         out.push(
             Diagnostic::new(

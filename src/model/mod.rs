@@ -204,13 +204,6 @@ impl SourceRef {
             SourceRef::Declared(r) => &r.name,
         }
     }
-
-    pub fn span(&self) -> Span {
-        match self {
-            SourceRef::Person(span) => *span,
-            SourceRef::Declared(r) => r.span,
-        }
-    }
 }
 
 /// `sources SOURCE for DATA, ...`: which of a purpose's data come from that source (Art.
