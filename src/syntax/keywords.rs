@@ -294,6 +294,7 @@ pub(super) fn words(rule: Rule) -> RuleWords {
         Rule::name_value => RuleWords::Phrase("a name in quotes, or a text with a language tag"),
         Rule::law_agreement => RuleWords::Phrase("`collective-agreement` and the agreement's name in quotes"),
         Rule::law_act => RuleWords::Phrase("an act's name from the legal tables, such as `bogforingsloven`"),
+        Rule::item_keyword => RuleWords::Phrase("an item's keyword"),
         Rule::lang => RuleWords::Phrase("a language tag such as `da` or `sv`"),
         Rule::country_code => RuleWords::Phrase("a two-letter country code in capitals, such as `DK` or `US`"),
         Rule::duration => RuleWords::Phrase("a duration such as `6 months`"),
