@@ -163,3 +163,16 @@ fn a_collective_agreement_is_law_where_the_tables_say() {
     // It names the law the purpose rests on (Art. 6(3)).
     assert!(!codes(&swedish).contains(&Code::NoLawNamed));
 }
+
+/// A model with a collective agreement and with sources per data reads back from YAML the same.
+#[test]
+fn agreements_and_sources_per_data_round_trip_through_yaml() {
+    for name in ["tests/fixtures/check/E0240-pass.policy", "tests/fixtures/valid/sources_per_data.policy"] {
+        let file = crate::source(&root().join(name));
+        let policy = policyc::compile(&file).policy.expect("compiles");
+        let yaml = policyc::emit::model_yaml(&policy, &file).contents;
+        let back = policyc::model::from_yaml(&yaml).expect("reads back and binds");
+        assert_eq!(policyc::emit::model_yaml(&back, &file).contents, yaml, "{name}");
+        assert!(back.purposes[0].statute.is_some() || !back.purposes[0].source_data.is_empty(), "{name}");
+    }
+}
