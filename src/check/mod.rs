@@ -11,6 +11,7 @@ mod lawfulness;
 mod publication;
 mod records;
 mod retention;
+mod sources;
 mod statutes;
 mod transfers;
 mod transparency;
@@ -82,7 +83,9 @@ const RULES: &[Rule] = &[
     retention::rule_covers_processed_data,
     retention::consent_data_goes_with_consent,
     transparency::purpose_names_source,
-    transparency::declared_source_is_named,
+    sources::declared_source_is_named,
+    sources::source_gives_the_data,
+    sources::sourced_data_is_used,
     transparency::rights_have_contact,
     transparency::consent_is_easy_to_withdraw,
     transparency::controller_is_reachable,
@@ -97,6 +100,7 @@ const RULES: &[Rule] = &[
     hygiene::interest_has_basis,
     hygiene::purpose_has_data_and_subjects,
     statutes::purpose_names_its_law,
+    statutes::collective_agreement_is_law_here,
     statutes::provision_is_stated,
     statutes::statutory_requirement_has_a_basis,
     statutes::statutory_requirement_names_law,

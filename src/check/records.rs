@@ -3,9 +3,8 @@
 //! the law sets for records does not justify keeping special-category or criminal data.
 
 use crate::check::Ctx;
-use crate::check::retention::{minimum_help, shortfall};
+use crate::check::retention::{invokes, minimum_help, shortfall};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::vocab::Lang;
 use crate::model::{DataKind, Purpose, RetentionRule};
 
 pub fn accounting_records_are_kept(cx: &Ctx) -> Vec<Diagnostic> {
@@ -69,11 +68,8 @@ pub fn minimum_covers_only_records(cx: &Ctx) -> Vec<Diagnostic> {
 /// The act whose minimum justifies rule `r`: named in its `law`, or the bookkeeping act for a
 /// rule that covers a purpose keeping accounting records.
 fn invoked_act(cx: &Ctx, r: &RetentionRule, purposes: &[usize]) -> Option<String> {
-    if let Some(law) = &r.law {
-        let text: String = [Lang::Da, Lang::Sv].iter().map(|l| law.get(*l)).collect::<Vec<_>>().join(" ");
-        if let Some(m) = cx.national.minimums.iter().find(|m| m.invoked_by(&text)) {
-            return Some(m.act.clone());
-        }
+    if let Some(m) = cx.national.minimums.iter().find(|m| invokes(r, m)) {
+        return Some(m.act.clone());
     }
     let accounting = purposes.iter().any(|&pi| keeps_records(r, &cx.policy.purposes[pi]));
     cx.national.minimums.iter().find(|m| m.accounting && accounting).map(|m| m.act.clone())

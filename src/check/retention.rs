@@ -134,8 +134,7 @@ pub fn statutory_minimum_is_kept(cx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for r in &cx.policy.retention {
         let Some(law) = &r.law else { continue };
-        let law_text: String = [Lang::Da, Lang::Sv].iter().map(|l| law.get(*l)).collect::<Vec<_>>().join(" ");
-        for m in cx.national.minimums.iter().filter(|m| m.invoked_by(&law_text)) {
+        for m in cx.national.minimums.iter().filter(|m| invokes(r, m)) {
             if let Some(why) = shortfall(cx, r, m) {
                 out.push(
                     Diagnostic::new(
@@ -151,6 +150,18 @@ pub fn statutory_minimum_is_kept(cx: &Ctx) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Whether rule `r`'s `law` invokes minimum `m`: by the act's identifier (`law bogforingsloven`),
+/// or by naming the act in a free text.
+pub(super) fn invokes(r: &crate::model::RetentionRule, m: &crate::law::Minimum) -> bool {
+    if let Some(id) = r.statute.as_ref().and_then(crate::model::Statute::act) {
+        return m.law.as_deref() == Some(id);
+    }
+    r.law.as_ref().is_some_and(|law| {
+        let text: String = [Lang::Da, Lang::Sv].iter().map(|l| law.get(*l)).collect::<Vec<_>>().join(" ");
+        m.invoked_by(&text)
+    })
 }
 
 /// How to meet the minimum, for a help line.

@@ -4,8 +4,9 @@
 use crate::check::Ctx;
 use crate::check::lawfulness::has_basis;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Purpose;
+use crate::model::vocab::Relation;
 use crate::model::vocab::{Jurisdiction, LegalBasis, Provision};
+use crate::model::{Group, Purpose, Ref, Statute};
 
 /// The purpose names its law, or marks it as still to be confirmed.
 fn names_law(cx: &Ctx, p: &Purpose) -> bool {
@@ -16,11 +17,59 @@ fn rests_on_law(p: &Purpose) -> bool {
     has_basis(p, LegalBasis::LegalObligation) || has_basis(p, LegalBasis::PublicTask)
 }
 
+/// A legal obligation may follow from a collective agreement where national law says so (the
+/// legal tables, `collective_agreement`): in Sweden generally (dataskyddslagen 2 kap. 1 §), in
+/// Denmark only in employment law, for the controller's own employees (databeskyttelsesloven
+/// § 12, stk. 1).
+pub fn collective_agreement_is_law_here(cx: &Ctx) -> Vec<Diagnostic> {
+    let agreement = cx.national.collective_agreement.as_ref();
+    let staff_only = |groups: &[Ref<Group>]| {
+        !groups.is_empty()
+            && groups
+                .iter()
+                .all(|g| cx.policy.groups[g.index].relation.as_ref().is_some_and(|r| r.value == Relation::Employees))
+    };
+    let purposes = cx.policy.purposes.iter().map(|p| (&p.statute, "purpose", &p.id, &p.subjects));
+    let rules = cx.policy.retention.iter().map(|r| (&r.statute, "retention rule", &r.id, &r.subjects));
+    let mut out = Vec::new();
+    for (statute, what, id, groups) in purposes.chain(rules) {
+        let Some(Statute::CollectiveAgreement(at)) = statute else { continue };
+        let country = match cx.policy.header.jurisdiction.value {
+            Jurisdiction::Dk => "Danish",
+            Jurisdiction::Se => "Swedish",
+        };
+        let (message, help) = match agreement {
+            Some(a) if !a.employees_only || staff_only(groups) => continue,
+            Some(a) => (
+                format!("{country} law accepts a collective agreement as law only for obligations towards the controller's own employees"),
+                format!(
+                    "if the agreement concerns your own employees under employment law ({}), give their groups `relation employees`; otherwise name the statute (`law da \"...\"`), or rest the purpose on `contract` if the agreement binds you as one",
+                    a.reference
+                ),
+            ),
+            None => (
+                format!("{country} law does not accept a collective agreement as the source of a legal obligation"),
+                "name the statute the obligation rests on (`law da \"...\"`), or rest the purpose on `contract` if the agreement binds you as one".to_string(),
+            ),
+        };
+        out.push(
+            Diagnostic::new(
+                Code::AgreementNotLaw,
+                format!("{what} `{}` rests on a collective agreement: {message}", id.value),
+                *at,
+                "a collective agreement",
+            )
+            .with_help(help),
+        );
+    }
+    out
+}
+
 pub fn purpose_names_its_law(cx: &Ctx) -> Vec<Diagnostic> {
     let example = match cx.policy.header.jurisdiction.value {
         Jurisdiction::Dk => "`law da \"lov om en aktiv beskæftigelsesindsats\"`",
         Jurisdiction::Se => {
-            "`law sv \"lagen (1997:238) om arbetslöshetsförsäkring\"`; an obligation in a collective agreement (dataskyddslagen 2 kap. 1 §) is named the same way"
+            "`law sv \"lagen (1997:238) om arbetslöshetsförsäkring\"`, `law bokforingslagen \"7 kap. 2 §\"`, or for an obligation in a collective agreement (dataskyddslagen 2 kap. 1 §) `law collective-agreement \"...\"`"
         }
     };
     cx.policy

@@ -4,10 +4,11 @@
 use crate::check::Ctx;
 use crate::check::lawfulness::has_basis;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Purpose;
 use crate::model::vocab::{Art9Condition, LegalBasis};
-use crate::model::{Purpose, SourceRef};
 
 pub fn purpose_names_source(cx: &Ctx) -> Vec<Diagnostic> {
+    let partly = cx.policy.purposes.iter().filter_map(crate::check::sources::unsourced_data);
     cx.policy
         .purposes
         .iter()
@@ -21,6 +22,7 @@ pub fn purpose_names_source(cx: &Ctx) -> Vec<Diagnostic> {
             )
             .with_help("add `sources person` for data the person gives, and the declared sources of anything else (Art. 14(2)(f))")
         })
+        .chain(partly)
         .collect()
 }
 
@@ -139,38 +141,6 @@ pub fn dpo_is_reachable(cx: &Ctx) -> Vec<Diagnostic> {
         )
         .with_help("add the DPO's `email`, `phone`, `address` or `web` inside `dpo { ... }`: the notice must give them (Art. 13(1)(b))"),
     ]
-}
-
-/// The person may give the same data as a source does, so this is a warning: the language
-/// cannot yet say which data of a purpose come from whom.
-pub fn declared_source_is_named(cx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for p in &cx.policy.purposes {
-        let Some(SourceRef::Person(person)) = p.sources.first() else { continue };
-        if !p.sources.iter().all(|s| matches!(s, SourceRef::Person(_))) {
-            continue;
-        }
-        let provided =
-            cx.policy.sources.iter().find_map(|s| s.data.iter().find(|d| p.data.contains(d)).map(|d| (s, d)));
-        let Some((source, data)) = provided else { continue };
-        out.push(
-            Diagnostic::new(
-                Code::SourceNotNamed,
-                format!(
-                    "purpose `{}` uses `{}`, which source `{}` provides, but names only the person as its source",
-                    p.id.value, data.name, source.id.value
-                ),
-                *person,
-                "only the person",
-            )
-            .with_secondary(data.span, format!("`{}` provides it", source.id.value))
-            .with_help(format!(
-                "if this purpose gets `{}` from `{}`, write `sources person, {}`: the notice must name the source (Art. 14(1)(d), 14(2)(f)); if the person alone gives it here, the warning can be ignored",
-                data.name, source.id.value, source.id.value
-            )),
-        );
-    }
-    out
 }
 
 /// A channel given, or marked as not known yet (its marker is a warning of its own).

@@ -58,6 +58,7 @@ codes! {
     DuplicateLanguage = "E0109", Error, "a language given twice";
     SingletonTwice = "E0110", Error, "a once-only block given twice";
     ReservedName = "E0111", Error, "a declaration uses a built-in name";
+    UnknownLaw = "E0112", Error, "an act the legal tables do not know";
     NoBasis = "E0201", Error, "a purpose has no legal basis (Art. 6(1))";
     NoArt9Condition = "E0202", Error, "special-category data without an Art. 9(2) condition";
     ConsentNotExplicit = "W0203", Warning, "special-category data on consent without explicit consent (Art. 9(2)(a))";
@@ -95,6 +96,9 @@ codes! {
     SourceNotNamed = "W0235", Warning, "data a declared source provides, but the purpose names only the person (Art. 14)";
     ConsentDataOutlivesConsent = "W0236", Warning, "data processed on consent alone kept after consent is withdrawn (Art. 7(3), 17(1)(b))";
     RecipientWithoutCountry = "E0237", Error, "a recipient a purpose names without a country (Art. 13(1)(f), 44)";
+    SourceDoesNotGiveData = "E0238", Error, "a purpose says data comes from a source that does not give it (Art. 14(1)(d))";
+    SourcedDataNotUsed = "E0239", Error, "a purpose says where data comes from that it does not use";
+    AgreementNotLaw = "E0240", Error, "a collective agreement as law where national law does not accept it";
     Unconfirmed = "W0250", Warning, "a fact marked as not yet confirmed";
     NoLawNamed = "W0251", Warning, "a purpose on a legal obligation or public task names no law (Art. 6(3))";
     ProvisionNotStated = "W0252", Warning, "a purpose does not say whether the data must be provided (Art. 13(2)(e))";

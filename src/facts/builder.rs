@@ -157,7 +157,9 @@ impl Builder<'_> {
         self.named(&p.id.value, &p.title)
     }
 
-    /// Declared sources that some purpose uses, with the data obtained from each.
+    /// Declared sources that some purpose uses, with the data obtained from each: what the
+    /// purposes say come from it (`sources S for D`), and the source's own `data` for the
+    /// purposes that only list it.
     pub(super) fn sources(&self) -> Vec<SourceInfo> {
         let policy = self.policy;
         let users = purposes_naming(policy, policy.sources.len(), |p| p.sources.iter().filter_map(declared).collect());
@@ -171,11 +173,34 @@ impl Builder<'_> {
                 name: self.text(&s.name),
                 description: self.opt(&s.description),
                 publicly_accessible: s.publicly_accessible,
-                data: s.data.iter().map(|d| self.data_named(d.index)).collect(),
+                data: self.data_from_source(i, &users[i]).into_iter().map(|d| self.data_named(d)).collect(),
                 purposes: users[i].iter().map(|&pi| self.purpose_named(&policy.purposes[pi])).collect(),
                 marked: self.marked("source", Some(&s.id.value)),
                 first_purpose: None,
             })
             .collect()
+    }
+
+    /// The data source `i` gives the purposes `users`: its own `data` when no purpose says
+    /// which data come from it (in the order of its list), else what the purposes say plus its
+    /// `data` for those that only list it (in the order of the policy).
+    pub(super) fn data_from_source(&self, i: usize, users: &[usize]) -> Vec<usize> {
+        let policy = self.policy;
+        let own = || policy.sources[i].data.iter().map(|d| d.index);
+        let said: Vec<Option<&[model::Ref<model::DataCategory>]>> =
+            users.iter().map(|&pi| policy.purposes[pi].data_from(Some(i))).collect();
+        if said.iter().all(Option::is_none) {
+            return own().collect();
+        }
+        let mut data: Vec<usize> = Vec::new();
+        for s in said {
+            match s {
+                Some(d) => data.extend(d.iter().map(|d| d.index)),
+                None => data.extend(own()),
+            }
+        }
+        data.sort_unstable();
+        data.dedup();
+        data
     }
 }

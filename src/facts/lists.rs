@@ -75,9 +75,23 @@ impl Builder<'_> {
                     data: d.iter().map(|&i| data[i].clone()).collect(),
                     sources: s
                         .iter()
-                        .filter_map(|&i| source_info.get(policy.sources[i].id.value.as_str()))
-                        .map(|x| SourceInfo {
-                            data: x.data.iter().filter(|d| ours(d)).cloned().collect(),
+                        .filter_map(|&i| source_info.get(policy.sources[i].id.value.as_str()).map(|x| (i, x)))
+                        .map(|(i, x)| SourceInfo {
+                            // What the source gives this group's purposes (`sources S for D`
+                            // per purpose), of the data this group's list holds.
+                            data: {
+                                let users: Vec<usize> = purposes_of[gi]
+                                    .iter()
+                                    .copied()
+                                    .filter(|&pi| policy.purposes[pi].sources.iter().any(|y| declared(y) == Some(i)))
+                                    .collect();
+                                let given = self.data_from_source(i, &users);
+                                x.data
+                                    .iter()
+                                    .filter(|d| ours(d) && given.iter().any(|&g| policy.data[g].id.value == d.id))
+                                    .cloned()
+                                    .collect()
+                            },
                             purposes: x.purposes.iter().filter(|p| our_purpose(p)).cloned().collect(),
                             ..(*x).clone()
                         })
@@ -131,6 +145,7 @@ impl Builder<'_> {
             marked: self.marked("purpose", Some(&p.id.value)),
             legitimate_interest: self.opt(&p.legitimate_interest),
             law: self.opt(&p.law),
+            law_agreement: matches!(p.statute, Some(model::Statute::CollectiveAgreement(_))),
             art9: p
                 .art9
                 .iter()

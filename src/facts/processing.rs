@@ -30,6 +30,9 @@ pub struct PurposeInfo {
     pub legitimate_interest: Option<Md>,
     /// The statute a legal-obligation or public-task purpose rests on (Art. 6(3)).
     pub law: Option<Md>,
+    /// `law` names a collective agreement, not a statute (SE dataskyddslagen 2 kap. 1 §; DK
+    /// § 12, employment law): the notice says it is one.
+    pub law_agreement: bool,
     /// The Art. 9(2) conditions, each with the special-category data it covers here.
     pub art9: Vec<Art9Info>,
     pub art10: Option<&'static str>,

@@ -128,6 +128,15 @@ impl Printer<'_> {
                 let lines = wrap_string(&format!("{key} "), &s.value, indent);
                 self.out.push_str(&lines);
             }
+            Value::Act { id, provision: None } => {
+                self.out.push_str(&format!("{}{key} {}\n", " ".repeat(indent), id.value))
+            }
+            Value::Act { id, provision: Some(p) } => {
+                self.out.push_str(&wrap_string(&format!("{key} {} ", id.value), &p.value, indent));
+            }
+            Value::Agreement(name) => {
+                self.out.push_str(&wrap_string(&format!("{key} collective-agreement "), &name.value, indent));
+            }
             other => {
                 let line = format!("{}{} {}\n", " ".repeat(indent), key, simple(key, other));
                 self.out.push_str(&wrap_list(&line, indent));
@@ -268,7 +277,9 @@ fn simple(key: &str, v: &Value) -> String {
         Value::Lifetime(Some(d)) => duration(d),
         Value::Lifetime(None) => "session".to_string(),
         // Texts, strings and blocks are printed by their own functions.
-        Value::Text(_) | Value::Str(_) | Value::Block(_) | Value::Unknown => String::new(),
+        Value::Text(_) | Value::Str(_) | Value::Block(_) | Value::Unknown | Value::Act { .. } | Value::Agreement(_) => {
+            String::new()
+        }
     }
 }
 

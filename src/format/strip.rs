@@ -50,6 +50,8 @@ fn value(v: &Value) -> Value {
         }),
         Value::Limit { duration: d, after } => Value::Limit { duration: duration(d), after: s(after) },
         Value::Condition { word, data } => Value::Condition { word: s(word), data: data.iter().map(s).collect() },
+        Value::Act { id, provision } => Value::Act { id: s(id), provision: provision.as_ref().map(s) },
+        Value::Agreement(name) => Value::Agreement(s(name)),
         Value::Lifetime(d) => Value::Lifetime(d.as_ref().map(duration)),
         Value::Block(b) => Value::Block(block(b)),
         Value::Unknown => Value::Unknown,

@@ -39,7 +39,13 @@ pub struct National {
     pub art9: Vec<Cited<Art9Condition>>,
     pub art10: Vec<Allowed<Art10Condition>>,
     pub id_number: Vec<Allowed<IdNumberCondition>>,
+    /// Acts a policy names by identifier (`law bogforingsloven "§ 12"`).
+    #[serde(default)]
+    pub laws: Vec<Law>,
     pub minimums: Vec<Minimum>,
+    /// A legal obligation may follow from a collective agreement, under this provision.
+    #[serde(default)]
+    pub collective_agreement: Option<Agreement>,
     /// Publishing an identity number needs the person's consent, where national law says so.
     #[serde(default)]
     pub publish_id_number: Option<Reference>,
@@ -66,6 +72,18 @@ pub struct Cited<C> {
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     pub reference: String,
+    #[serde(default)]
+    pub verify: bool,
+}
+
+/// Where national law lets an obligation follow from a collective agreement.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    pub reference: String,
+    /// Only for obligations towards the controller's own employees (employment law).
+    #[serde(default)]
+    pub employees_only: bool,
     #[serde(default)]
     pub verify: bool,
 }
@@ -115,11 +133,37 @@ impl<C> Allowed<C> {
     }
 }
 
+/// An act a policy refers to by identifier; the notice cites its title.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Law {
+    pub id: String,
+    /// How a notice cites the act: its official title in the act's language.
+    pub title: String,
+    /// Its number in the official gazette (Lovtidende, SFS).
+    pub reference: String,
+    /// The date it was given.
+    #[serde(deserialize_with = "date")]
+    pub date: Date,
+    #[serde(default)]
+    pub verify: bool,
+}
+
+impl National {
+    /// The act with identifier `id`.
+    pub fn law(&self, id: &str) -> Option<&Law> {
+        self.laws.iter().find(|l| l.id == id)
+    }
+}
+
 /// A statutory minimum retention period, invoked by naming the act in a rule's `law`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Minimum {
     pub act: String,
+    /// The act's identifier in `laws`, by which a policy names it.
+    #[serde(default)]
+    pub law: Option<String>,
     /// Further spellings (stems) that name the act in a `law` text.
     #[serde(default)]
     pub names: Vec<String>,
@@ -222,6 +266,27 @@ mod tests {
                 assert!(!text.contains(&other), "{} uses {other}", path.display());
             }
         }
+    }
+
+    /// Every minimum names an act the tables know, and every act is dated and referenced.
+    #[test]
+    fn minimums_refer_to_known_laws() {
+        for j in Jurisdiction::ALL {
+            let n = tables().national(*j);
+            for m in &n.minimums {
+                let id = m.law.as_deref().unwrap_or_else(|| panic!("{j:?} minimum {} names no law", m.act));
+                assert!(n.law(id).is_some(), "{j:?}: minimum {} names unknown law `{id}`", m.act);
+            }
+            for l in &n.laws {
+                assert!(!l.title.is_empty() && !l.reference.is_empty(), "{}", l.id);
+            }
+        }
+        let se = tables().national(Jurisdiction::Se);
+        let bfl = se.law("bokforingslagen").expect("bokföringslagen");
+        assert!(bfl.title.contains("1999:1078") && bfl.verify);
+        let dk = tables().national(Jurisdiction::Dk).collective_agreement.as_ref();
+        assert!(se.collective_agreement.as_ref().is_some_and(|a| !a.employees_only));
+        assert!(dk.is_some_and(|a| a.employees_only && a.verify), "DK § 12: employment law only");
     }
 
     #[test]

@@ -187,6 +187,34 @@ pub enum SourceRef {
     Declared(Ref<Source>),
 }
 
+impl SourceRef {
+    /// Whether both name the same source (the person, or the same declared source).
+    pub fn same(&self, other: &SourceRef) -> bool {
+        match (self, other) {
+            (SourceRef::Person(_), SourceRef::Person(_)) => true,
+            (SourceRef::Declared(a), SourceRef::Declared(b)) => a.index == b.index,
+            _ => false,
+        }
+    }
+
+    /// How the policy names it: `person` or the source's name.
+    pub fn name(&self) -> &str {
+        match self {
+            SourceRef::Person(_) => "person",
+            SourceRef::Declared(r) => &r.name,
+        }
+    }
+}
+
+/// `sources SOURCE for DATA, ...`: which of a purpose's data come from that source (Art.
+/// 14(1)(d)). The person may give the same data as another source, so two clauses may name the
+/// same data.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SourceData {
+    pub source: SourceRef,
+    pub data: Vec<Ref<DataCategory>>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Recipient {
     pub id: Spanned<String>,
@@ -240,7 +268,12 @@ pub struct Purpose {
     pub description: Option<Text>,
     pub subjects: Vec<Ref<Group>>,
     pub data: Vec<Ref<DataCategory>>,
+    /// Every source the purpose names, in either form of `sources`.
     pub sources: Vec<SourceRef>,
+    /// Which of its data come from which source, where the purpose says (`sources S for D`);
+    /// a source named only in the plain list gives data the purpose does not specify.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_data: Vec<SourceData>,
     pub bases: Vec<Spanned<LegalBasis>>,
     pub legitimate_interest: Option<Text>,
     /// The Art. 9(2) conditions, each for some of the special-category data (or the rest).
@@ -255,9 +288,13 @@ pub struct Purpose {
     pub recipients: Vec<Ref<Recipient>>,
     pub storage: Vec<Ref<Storage>>,
     pub direct_marketing: bool,
-    /// The law the purpose rests on (Art. 6(3)): for `legal-obligation` and `public-task`.
+    /// The law the purpose rests on (Art. 6(3)): for `legal-obligation` and `public-task`, as
+    /// the notice cites it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub law: Option<Text>,
+    /// What `law` names, where it names an act of the legal tables or a collective agreement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statute: Option<Statute>,
     /// How its direct marketing reaches people.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<Spanned<Channel>>,
@@ -309,9 +346,50 @@ impl Purpose {
             .or_else(|| self.art9.iter().find(|c| c.data.is_empty()))
     }
 
+    /// The data the purpose says come from declared source `index` (`None`: the person), if it
+    /// says (`sources S for ...`).
+    pub fn data_from(&self, index: Option<usize>) -> Option<&[Ref<DataCategory>]> {
+        let is = |s: &SourceRef| match s {
+            SourceRef::Person(_) => index.is_none(),
+            SourceRef::Declared(r) => index == Some(r.index),
+        };
+        self.source_data.iter().find(|c| is(&c.source)).map(|c| c.data.as_slice())
+    }
+
+    /// Whether the purpose says where data category `index` comes from.
+    pub fn states_source_of(&self, index: usize) -> bool {
+        self.source_data.iter().any(|c| c.data.iter().any(|d| d.index == index))
+    }
+
     /// Whether some clause rests on `condition`.
     pub fn has_art9(&self, condition: Art9Condition) -> bool {
         self.art9.iter().any(|c| c.condition.value == condition)
+    }
+}
+
+/// What a `law` item names beyond its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Statute {
+    /// `law bogforingsloven "§ 12"`: an act of the legal tables (`law/tables.yaml`, `laws`) by
+    /// its identifier, and the provision.
+    Act {
+        id: Spanned<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        provision: Option<String>,
+    },
+    /// `law collective-agreement "..."`: an obligation that follows from a collective agreement
+    /// (Sweden, dataskyddslagen 2 kap. 1 §).
+    CollectiveAgreement(#[serde(skip)] Span),
+}
+
+impl Statute {
+    /// The identifier of the act, for `Act`.
+    pub fn act(&self) -> Option<&str> {
+        match self {
+            Statute::Act { id, .. } => Some(&id.value),
+            Statute::CollectiveAgreement(_) => None,
+        }
     }
 }
 
@@ -338,7 +416,11 @@ pub struct RetentionRule {
     pub align: Option<Alignment>,
     pub action: Action,
     pub reconfirm: Option<Duration>,
+    /// The provision that sets the period, as the notice cites it.
     pub law: Option<Text>,
+    /// What `law` names, where it names an act of the legal tables or a collective agreement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statute: Option<Statute>,
     pub justification: Option<Text>,
     pub description: Option<Text>,
 }

@@ -43,6 +43,12 @@ pub fn rebind(policy: &mut Policy) -> Result<(), String> {
                 bind(r, &sources, "source")?;
             }
         }
+        for c in &mut p.source_data {
+            if let SourceRef::Declared(r) = &mut c.source {
+                bind(r, &sources, "source")?;
+            }
+            bind_all(&mut c.data, &data, "data category")?;
+        }
     }
     for s in &mut policy.sources {
         bind_all(&mut s.data, &data, "data category")?;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::text::TextValue;
-use crate::model::vocab::{Lang, StandardEvent, Vocabulary};
+use crate::model::vocab::{Jurisdiction, Lang, StandardEvent, Vocabulary};
 use crate::model::{Duration, Ref, Text, Trigger};
 use crate::resolve::names::{Names, Table};
 use crate::span::{Span, Spanned};
@@ -15,6 +15,8 @@ use crate::syntax::ast::{self, Item, Value};
 pub(super) struct Cx {
     /// The policy's declared languages; texts must exist in each.
     pub langs: Vec<Lang>,
+    /// The policy's jurisdiction, whose legal tables name the acts `law` may refer to.
+    pub jurisdiction: Jurisdiction,
     pub names: Names,
     pub diags: Vec<Diagnostic>,
 }

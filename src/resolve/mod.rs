@@ -6,6 +6,7 @@ mod context;
 mod entities;
 mod fields;
 mod header;
+mod law;
 mod markers;
 mod names;
 mod processing;
@@ -13,6 +14,7 @@ mod website;
 
 use crate::diagnostic::{Code, Diagnostic, has_errors};
 use crate::model::Policy;
+use crate::model::vocab::Jurisdiction;
 use crate::resolve::context::Cx;
 use crate::resolve::names::{Names, Table};
 use crate::span::Span;
@@ -20,13 +22,14 @@ use crate::syntax::ast::{Decl, DeclKind, File};
 
 /// Resolve a parsed policy into the model, or the diagnostics that prevent it.
 pub fn resolve(file: &File) -> Result<Policy, Vec<Diagnostic>> {
-    let mut cx = Cx { langs: Vec::new(), names: Names::default(), diags: Vec::new() };
+    let mut cx = Cx { langs: Vec::new(), jurisdiction: Jurisdiction::Dk, names: Names::default(), diags: Vec::new() };
     let decls = declare(&mut cx, file);
 
     let Some(header) = header::policy(&mut cx, &decls.policy) else {
         return Err(cx.diags);
     };
     cx.langs = header.languages.clone();
+    cx.jurisdiction = header.jurisdiction.value;
     let Some(controller) = header::controller(&mut cx, &decls.controller, header.head) else {
         return Err(cx.diags);
     };

@@ -4,16 +4,20 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::vocab::{
     Action, Alignment, Art9Condition, Art10Condition, Channel, IdNumberCondition, LegalBasis, Provision,
 };
-use crate::model::{Art9Clause, DataCategory, Limit, Period, Profiling, Purpose, Ref, RetentionRule, SourceRef};
+use crate::model::{
+    Art9Clause, DataCategory, Limit, Period, Profiling, Purpose, Ref, RetentionRule, SourceData, SourceRef,
+};
 use crate::resolve::context::Cx;
 use crate::resolve::fields::Fields;
 use crate::resolve::header::head;
+use crate::resolve::law;
 use crate::span::Spanned;
 use crate::syntax::ast::{Decl, Item, Keep, Value};
 
 pub(super) fn purpose(cx: &mut Cx, decl: &Decl) -> Option<Purpose> {
     let id = decl.name.clone()?;
-    let f = Fields::new(&decl.block, format!("purpose `{}`", id.value), head(decl), &["art9"], &mut cx.diags);
+    let f =
+        Fields::new(&decl.block, format!("purpose `{}`", id.value), head(decl), &["art9", "sources"], &mut cx.diags);
     let title = match f.get("title") {
         Some(item) => cx.text(item),
         None => {
@@ -45,11 +49,14 @@ pub(super) fn purpose(cx: &mut Cx, decl: &Decl) -> Option<Purpose> {
     }
     let text = |cx: &mut Cx, key: &str| f.get(key).and_then(|i| cx.text(i));
     let refs_item = |key: &str| f.get(key);
+    let (sources, source_data) = sources(cx, &f);
+    let law = f.get("law").map(|i| law::law(cx, i)).unwrap_or_default();
     Some(Purpose {
         description: text(cx, "description"),
         subjects: refs_item("subjects").map(|i| cx.refs(i, |n| &n.groups, "subject group")).unwrap_or_default(),
         data: refs_item("data").map(|i| cx.refs(i, |n| &n.data, "data category")).unwrap_or_default(),
-        sources: refs_item("sources").map(|i| sources(cx, i)).unwrap_or_default(),
+        sources,
+        source_data,
         bases,
         legitimate_interest: text(cx, "legitimate-interest"),
         art9: art9(cx, &f),
@@ -62,7 +69,8 @@ pub(super) fn purpose(cx: &mut Cx, decl: &Decl) -> Option<Purpose> {
         recipients: refs_item("recipients").map(|i| cx.refs(i, |n| &n.recipients, "recipient")).unwrap_or_default(),
         storage: refs_item("storage").map(|i| cx.refs(i, |n| &n.storage, "storage place")).unwrap_or_default(),
         direct_marketing: f.get("direct-marketing").and_then(|i| cx.yes_no(i)).unwrap_or(false),
-        law: text(cx, "law"),
+        law: law.0,
+        statute: law.1,
         channels: f
             .get("channels")
             .map(|i| {
@@ -115,20 +123,68 @@ fn art9(cx: &mut Cx, f: &Fields) -> Vec<Art9Clause> {
     clauses
 }
 
-/// `sources person, jobcentre`: `person` is built in, other names are declared sources.
-fn sources(cx: &mut Cx, item: &Item) -> Vec<SourceRef> {
-    let Value::Idents(ids) = &item.value else {
-        return Vec::new();
-    };
-    ids.iter()
-        .filter_map(|id| {
-            if id.value == "person" {
-                Some(SourceRef::Person(id.span))
-            } else {
-                cx.reference(id, |n| &n.sources, "source").map(SourceRef::Declared)
+/// `sources person, jobcentre` (the plain list, once) and `sources jobcentre for cv, contact`
+/// (which data come from that source, one item per source). Every source named in either
+/// form is a source of the purpose; a source named twice is reported, as an item given twice.
+fn sources(cx: &mut Cx, f: &Fields) -> (Vec<SourceRef>, Vec<SourceData>) {
+    let mut named: Vec<(SourceRef, crate::span::Span)> = Vec::new();
+    let mut clauses = Vec::new();
+    let mut plain: Option<&Item> = None;
+    for item in f.all("sources") {
+        let (ids, data) = match &item.value {
+            Value::Idents(ids) => {
+                if let Some(first) = plain {
+                    cx.error(
+                        Diagnostic::new(
+                            Code::DuplicateItem,
+                            format!("{} lists its sources twice", f.what),
+                            item.key.span,
+                            "listed again here",
+                        )
+                        .with_secondary(first.key.span, "first listed here")
+                        .with_help("list the sources once, separated by commas; to say which data come from a source, write `sources SOURCE for DATA, ...` for it"),
+                    );
+                    continue;
+                }
+                plain = Some(item);
+                (ids.as_slice(), None)
             }
-        })
-        .collect()
+            Value::Condition { word, data } => (std::slice::from_ref(word), Some(data)),
+            _ => continue,
+        };
+        for id in ids {
+            let source = if id.value == "person" {
+                SourceRef::Person(id.span)
+            } else {
+                match cx.reference(id, |n| &n.sources, "source") {
+                    Some(r) => SourceRef::Declared(r),
+                    None => continue,
+                }
+            };
+            if let Some((_, first)) = named.iter().find(|(s, _)| s.same(&source)) {
+                cx.error(
+                    Diagnostic::new(
+                        Code::DuplicateItem,
+                        format!("{} names source `{}` twice", f.what, id.value),
+                        id.span,
+                        "named again here",
+                    )
+                    .with_secondary(*first, "first named here")
+                    .with_help(format!(
+                        "name each source once: either in the list (`sources {0}, ...`) or with the data it gives (`sources {0} for ...`)",
+                        id.value
+                    )),
+                );
+                continue;
+            }
+            named.push((source.clone(), id.span));
+            if let Some(data) = data {
+                let data = data.iter().filter_map(|d| cx.reference(d, |n| &n.data, "data category")).collect();
+                clauses.push(SourceData { source: source.clone(), data });
+            }
+        }
+    }
+    (named.into_iter().map(|(s, _)| s).collect(), clauses)
 }
 
 fn profiling(cx: &mut Cx, item: &Item) -> Option<Profiling> {
@@ -159,6 +215,7 @@ pub(super) fn retention(cx: &mut Cx, decl: &Decl) -> Option<RetentionRule> {
         Some(Value::Duration(d)) => Some(cx.duration(d)),
         _ => None,
     };
+    let law = f.get("law").map(|i| law::law(cx, i)).unwrap_or_default();
     Some(RetentionRule {
         data: f.get("data").map(|i| cx.refs(i, |n| &n.data, "data category")).unwrap_or_default(),
         subjects: f.get("subjects").map(|i| cx.refs(i, |n| &n.groups, "subject group")).unwrap_or_default(),
@@ -174,7 +231,8 @@ pub(super) fn retention(cx: &mut Cx, decl: &Decl) -> Option<RetentionRule> {
         align: f.get("align").and_then(|i| cx.word::<Alignment>(i)).map(|a| a.value),
         action: f.get("then").and_then(|i| cx.word::<Action>(i)).map_or(Action::Delete, |a| a.value),
         reconfirm,
-        law: text(cx, "law"),
+        law: law.0,
+        statute: law.1,
         justification: text(cx, "justification"),
         description: text(cx, "description"),
         period: period?,

@@ -125,11 +125,19 @@ pub enum Value {
     },
     Keep(Keep),
     /// `art9 explicit-consent for health, trade-union`: a fixed word for some declarations
-    /// (`data` empty: for all of them).
+    /// (`data` empty: for all of them); `sources job-centre for cv`: a source (`word`, a
+    /// reference here) for some data.
     Condition {
         word: Spanned<String>,
         data: Vec<Spanned<String>>,
     },
+    /// `law bogforingsloven "§ 12"`: an act of the legal tables, and the provision.
+    Act {
+        id: Spanned<String>,
+        provision: Option<Spanned<String>>,
+    },
+    /// `law collective-agreement "Teknikavtalet"`: an obligation from a collective agreement.
+    Agreement(Spanned<String>),
     /// `limit 5 years after end-of-course`.
     Limit {
         duration: Duration,

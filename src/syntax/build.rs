@@ -112,6 +112,27 @@ impl Builder {
                     None => return Err(internal(item_span, "`art9` lacks its condition")),
                 }
             }
+            // `sources job-centre for cv, contact`: which data come from one source; without
+            // `for`, the plain list of sources.
+            Rule::k_sources if rest.clone().any(|p| p.as_rule() == Rule::k_for) => {
+                let mut source = None;
+                let mut data = Vec::new();
+                for p in rest {
+                    match p.as_rule() {
+                        Rule::ident => source = Some(Spanned::new(p.as_str().to_string(), self.span(&p))),
+                        Rule::ident_list => data.extend(
+                            p.into_inner()
+                                .filter(|i| i.as_rule() == Rule::ident)
+                                .map(|i| Spanned::new(i.as_str().to_string(), self.span(&i))),
+                        ),
+                        _ => {}
+                    }
+                }
+                match source {
+                    Some(word) => Value::Condition { word, data },
+                    None => return Err(internal(item_span, "`sources ... for` lacks its source")),
+                }
+            }
             Rule::k_limit => {
                 let mut dur = None;
                 let mut after = None;
@@ -201,6 +222,18 @@ impl Builder {
                 Rule::date => single = Some(Value::Date(self.date(&p)?)),
                 Rule::duration => single = Some(Value::Duration(self.duration(p)?)),
                 Rule::unconfirmed_value => single = Some(Value::Unknown),
+                Rule::law_act => {
+                    let mut parts = p.into_inner();
+                    let id = next(&mut parts, at)?;
+                    let id = Spanned::new(id.as_str().to_string(), self.span(&id));
+                    let provision = parts.next().map(|s| self.string(s)).transpose()?;
+                    single = Some(Value::Act { id, provision });
+                }
+                Rule::law_agreement => {
+                    let name = p.into_inner().find(|x| x.as_rule() == Rule::string);
+                    let name = name.ok_or_else(|| internal(at, "a collective agreement lacks its name"))?;
+                    single = Some(Value::Agreement(self.string(name)?));
+                }
                 _ => return Err(internal(self.span(&p), "an item has a part of unexpected shape")),
             }
         }

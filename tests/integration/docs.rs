@@ -136,3 +136,47 @@ fn the_readme_counts_the_example_policies_markers() {
         assert_eq!(count, policy.unconfirmed.len(), "README.md: {row}");
     }
 }
+
+/// The list of acts in docs/language.md (*Laws by identifier*) is the legal tables' `laws`: each
+/// act once, with its jurisdiction, title, reference and date, and † exactly where a lawyer must
+/// still verify it.
+#[test]
+fn the_documented_laws_are_the_legal_tables_laws() {
+    use policyc::model::vocab::{Jurisdiction, Vocabulary};
+    let markdown = std::fs::read_to_string(root().join("docs/language.md")).expect("docs/language.md");
+    let intro = "The acts the tables know";
+    let rest = &markdown[markdown.find(intro).expect("the list of known acts")..];
+    let rows: Vec<Vec<String>> = rest
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| l.trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect())
+        .collect();
+    let mut documented = 0;
+    for j in Jurisdiction::ALL {
+        for law in &policyc::law::tables().national(*j).laws {
+            let row = rows
+                .iter()
+                .find(|r| r[0] == format!("`{}`", law.id))
+                .unwrap_or_else(|| panic!("docs/language.md does not list `{}`", law.id));
+            let dagger = if law.verify { " †" } else { "" };
+            let date = format!("{:04}-{:02}-{:02}", law.date.year, law.date.month, law.date.day);
+            let expected = [
+                format!("`{}`", law.id),
+                format!("`{}`", j.word()),
+                law.title.clone(),
+                format!("{}{dagger}", law.reference),
+                date,
+            ];
+            assert_eq!(
+                row.as_slice(),
+                expected.as_slice(),
+                "docs/language.md and law/tables.yaml differ on `{}`",
+                law.id
+            );
+            documented += 1;
+        }
+    }
+    assert_eq!(documented, rows.len(), "docs/language.md lists acts the legal tables do not know");
+}

@@ -134,3 +134,45 @@ fn a_condition_resting_on_national_law_cites_it_and_no_other_does() {
     assert!(!temp_notice("  art9 employment-law", false).contains("jf. databeskyttelseslov"));
     assert!(!temp_notice("  art9 explicit-consent", true).contains("jf. databeskyttelseslov"));
 }
+
+/// `law bogforingsloven "§ 12"` names the act by its identifier in the legal tables: the minimum
+/// applies as to the act's names in a free text, and an unknown identifier is an error.
+#[test]
+fn an_act_named_by_its_identifier_invokes_its_minimum() {
+    let short = payroll("keep 2 years after transaction", "law bogforingsloven \"§ 12\"", false);
+    assert!(codes(&short).contains(&Code::BelowStatutoryMinimum));
+    let enough = payroll("keep 5 years after transaction", "law bogforingsloven", false);
+    assert!(!codes(&enough).contains(&Code::BelowStatutoryMinimum));
+    // Another act by identifier does not invoke the bookkeeping minimum.
+    let other = payroll("keep 2 years after transaction", "law beskaeftigelsesloven", false);
+    assert!(!codes(&other).contains(&Code::BelowStatutoryMinimum));
+    let unknown = payroll("keep 5 years after transaction", "law bogføringsloven", false);
+    assert_eq!(codes(&unknown), vec![Code::UnknownLaw]);
+}
+
+/// A collective agreement is law in Sweden (dataskyddslagen 2 kap. 1 §), and in Denmark only in
+/// employment law for the controller's own employees (databeskyttelsesloven § 12, stk. 1).
+#[test]
+fn a_collective_agreement_is_law_where_the_tables_say() {
+    let fixture = std::fs::read_to_string(root().join("tests/fixtures/check/E0240-fail.policy")).expect("fixture");
+    assert!(codes(&fixture).contains(&Code::AgreementNotLaw));
+    let staff = fixture.replace("  name da \"Deltagere\"\n", "  name da \"Deltagere\"\n  relation employees\n");
+    assert!(!codes(&staff).contains(&Code::AgreementNotLaw), "DK § 12: the controller's employees");
+    let swedish = std::fs::read_to_string(root().join("tests/fixtures/check/E0240-pass.policy")).expect("fixture");
+    assert!(!codes(&swedish).contains(&Code::AgreementNotLaw));
+    // It names the law the purpose rests on (Art. 6(3)).
+    assert!(!codes(&swedish).contains(&Code::NoLawNamed));
+}
+
+/// A model with a collective agreement and with sources per data reads back from YAML the same.
+#[test]
+fn agreements_and_sources_per_data_round_trip_through_yaml() {
+    for name in ["tests/fixtures/check/E0240-pass.policy", "tests/fixtures/valid/sources_per_data.policy"] {
+        let file = crate::source(&root().join(name));
+        let policy = policyc::compile(&file).policy.expect("compiles");
+        let yaml = policyc::emit::model_yaml(&policy, &file).contents;
+        let back = policyc::model::from_yaml(&yaml).expect("reads back and binds");
+        assert_eq!(policyc::emit::model_yaml(&back, &file).contents, yaml, "{name}");
+        assert!(back.purposes[0].statute.is_some() || !back.purposes[0].source_data.is_empty(), "{name}");
+    }
+}

@@ -918,3 +918,54 @@ fn the_right_to_object_stands_apart_only_where_it_arises() {
         ALL,
     );
 }
+
+#[test]
+fn an_act_named_by_its_identifier_is_cited_by_its_title_from_the_legal_tables() {
+    let purpose = |law: &str| format!("sources person\n  basis legal-obligation\n  {law}\n  provision voluntary");
+    exactly_when(
+        &small_policy(&[("PURPOSE", &purpose("law beskaeftigelsesloven \"§ 2\""))]),
+        &small_policy(&[("PURPOSE", &purpose("law \"beskæftigelsesloven\""))]),
+        "(lov om en aktiv beskæftigelsesindsats § 2)",
+        "(lov om en aktiv beskæftigelsesindsats § 2)",
+        ALL,
+    );
+}
+
+#[test]
+fn a_collective_agreement_is_called_one_where_a_purpose_rests_on_it() {
+    let purpose = |law: &str| format!("sources person\n  basis legal-obligation\n  {law}\n  provision voluntary");
+    let swedish = |law: &str| small_policy(&[("PURPOSE", &purpose(law))]).replace("jurisdiction DK", "jurisdiction SE");
+    exactly_when(
+        &swedish("law collective-agreement \"Teknikavtalet\""),
+        &swedish("law \"Teknikavtalet\""),
+        "(kollektiv overenskomst: Teknikavtalet)",
+        "(kollektivavtal: Teknikavtalet)",
+        ALL,
+    );
+}
+
+/// A source without `data` claims no category, unless a purpose says which of its data come from
+/// it (`sources S for D`): then the notice names those.
+#[test]
+fn a_source_names_the_data_a_purpose_says_come_from_it() {
+    let no_data = JOBCENTRE.replace("  data contact\n", "");
+    let with = small_policy(&[
+        ("SOURCE", &no_data),
+        ("PURPOSE", "sources person\n  sources jobcentre for contact\n  basis contract"),
+    ]);
+    let without = small_policy(&[("SOURCE", &no_data), ("PURPOSE", "sources person, jobcentre\n  basis contract")]);
+    exactly_when(
+        &with,
+        &without,
+        "Herfra får vi: kontaktoplysninger.",
+        "Därifrån får vi: kontaktuppgifter.",
+        &[Layout::ByTopic],
+    );
+    exactly_when(
+        &without,
+        &with,
+        "Herfra kan vi få nogle af de oplysninger, vi bruger til rekruttering.",
+        "Därifrån kan vi få en del av de uppgifter som vi använder för rekrytering.",
+        ALL,
+    );
+}
