@@ -558,42 +558,34 @@ impl Builder<'_> {
             })
     }
 
-    /// The data categories obtained from declared sources (Art. 14(1)(d)): every category of a
-    /// purpose that names the source, as the notices say it.
+    /// The data categories obtained from declared sources (Art. 14(1)(d)), as the facts stage
+    /// derives them for the notices (`facts::sources_of_data`).
     fn sources(&self) -> Vec<Sourced> {
+        let of = crate::facts::sources_of_data(self.policy);
         self.policy
             .data
             .iter()
-            .enumerate()
-            .filter_map(|(i, d)| {
-                let mut sources: Vec<usize> = Vec::new();
-                for p in self.using(i) {
-                    for s in &p.sources {
-                        if let crate::model::SourceRef::Declared(r) = s {
-                            push_new(&mut sources, r.index);
+            .zip(of)
+            .filter(|(_, sources)| !sources.is_empty())
+            .map(|(d, sources)| Sourced {
+                id: d.id.value.clone(),
+                data_category: self.text(&d.name),
+                sources: sources
+                    .into_iter()
+                    .map(|s| {
+                        let s = &self.policy.sources[s];
+                        let name = self.text(&s.name);
+                        SourceOf {
+                            description: self.opt(&s.description).map_or(name.clone(), |d| format!("{name}: {d}")),
+                            // Required by TILT; a policy gives no address for a source,
+                            // and the empty reference is the one that points nowhere.
+                            url: "",
+                            // TILT requires a yes or no; a source the policy does not
+                            // call publicly accessible is exported as not.
+                            publicly_available: s.publicly_accessible == Some(true),
                         }
-                    }
-                }
-                (!sources.is_empty()).then(|| Sourced {
-                    id: d.id.value.clone(),
-                    data_category: self.text(&d.name),
-                    sources: sources
-                        .into_iter()
-                        .map(|s| {
-                            let s = &self.policy.sources[s];
-                            let name = self.text(&s.name);
-                            SourceOf {
-                                description: self.opt(&s.description).map_or(name.clone(), |d| format!("{name}: {d}")),
-                                // Required by TILT; a policy gives no address for a source,
-                                // and the empty reference is the one that points nowhere.
-                                url: "",
-                                // TILT requires a yes or no; a source the policy does not
-                                // call publicly accessible is exported as not.
-                                publicly_available: s.publicly_accessible == Some(true),
-                            }
-                        })
-                        .collect(),
-                })
+                    })
+                    .collect(),
             })
             .collect()
     }

@@ -2,7 +2,8 @@
 //! contacts and data categories.
 
 use crate::emit::markdown::{escape, href};
-use crate::facts::derive::{declared, mailto, md, purposes_naming};
+use crate::facts::derive::{mailto, md};
+use crate::facts::origin::{data_from_source, users_of_sources};
 use crate::facts::entities::{ContactInfo, ContactTbc, ControllerInfo, DataInfo, DayMonth, Md, Named, SourceInfo};
 use crate::law::tables;
 use crate::model::vocab::{Lang, Vocabulary};
@@ -162,7 +163,7 @@ impl Builder<'_> {
     /// purposes that only list it.
     pub(super) fn sources(&self) -> Vec<SourceInfo> {
         let policy = self.policy;
-        let users = purposes_naming(policy, policy.sources.len(), |p| p.sources.iter().filter_map(declared).collect());
+        let users = users_of_sources(policy);
         policy
             .sources
             .iter()
@@ -173,34 +174,11 @@ impl Builder<'_> {
                 name: self.text(&s.name),
                 description: self.opt(&s.description),
                 publicly_accessible: s.publicly_accessible,
-                data: self.data_from_source(i, &users[i]).into_iter().map(|d| self.data_named(d)).collect(),
+                data: data_from_source(policy, i, &users[i]).into_iter().map(|d| self.data_named(d)).collect(),
                 purposes: users[i].iter().map(|&pi| self.purpose_named(&policy.purposes[pi])).collect(),
                 marked: self.marked("source", Some(&s.id.value)),
                 first_purpose: None,
             })
             .collect()
-    }
-
-    /// The data source `i` gives the purposes `users`: its own `data` when no purpose says
-    /// which data come from it (in the order of its list), else what the purposes say plus its
-    /// `data` for those that only list it (in the order of the policy).
-    pub(super) fn data_from_source(&self, i: usize, users: &[usize]) -> Vec<usize> {
-        let policy = self.policy;
-        let own = || policy.sources[i].data.iter().map(|d| d.index);
-        let said: Vec<Option<&[model::Ref<model::DataCategory>]>> =
-            users.iter().map(|&pi| policy.purposes[pi].data_from(Some(i))).collect();
-        if said.iter().all(Option::is_none) {
-            return own().collect();
-        }
-        let mut data: Vec<usize> = Vec::new();
-        for s in said {
-            match s {
-                Some(d) => data.extend(d.iter().map(|d| d.index)),
-                None => data.extend(own()),
-            }
-        }
-        data.sort_unstable();
-        data.dedup();
-        data
     }
 }

@@ -85,7 +85,7 @@ impl Builder<'_> {
                                     .copied()
                                     .filter(|&pi| policy.purposes[pi].sources.iter().any(|y| declared(y) == Some(i)))
                                     .collect();
-                                let given = self.data_from_source(i, &users);
+                                let given = crate::facts::data_from_source(policy, i, &users);
                                 x.data
                                     .iter()
                                     .filter(|d| ours(d) && given.iter().any(|&g| policy.data[g].id.value == d.id))

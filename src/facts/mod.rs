@@ -13,6 +13,7 @@ mod entities;
 mod items;
 mod lists;
 mod notice;
+mod origin;
 mod processing;
 mod rights;
 
@@ -26,6 +27,7 @@ pub use entities::{
     PolicyInfo, SourceInfo,
 };
 pub use notice::notice;
+pub use origin::{data_from_source, sources_of_data, users_of_sources};
 pub use processing::{
     Art9Info, CookieInfo, DurationInfo, EventInfo, GroundInfo, LimitInfo, PeriodInfo, ProfilingInfo, PurposeInfo,
     RecipientInfo, RetentionInfo, RightsInfo, SectionInfo, SecurityInfo, StorageInfo, TransferInfo,
