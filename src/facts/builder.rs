@@ -3,8 +3,8 @@
 
 use crate::emit::markdown::{escape, href};
 use crate::facts::derive::{mailto, md};
-use crate::facts::origin::{data_from_source, users_of_sources};
 use crate::facts::entities::{ContactInfo, ContactTbc, ControllerInfo, DataInfo, DayMonth, Md, Named, SourceInfo};
+use crate::facts::origin::{data_from_source, users_of_sources};
 use crate::law::tables;
 use crate::model::vocab::{Lang, Vocabulary};
 use crate::model::{self, DataKind, Policy, Purpose, Text};

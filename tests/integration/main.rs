@@ -35,6 +35,23 @@ pub fn policyc(args: &[&str]) -> std::process::Output {
         .expect("run policyc")
 }
 
+/// Runs git in `dir`; the test fails where git does.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git").args(args).current_dir(dir).output().expect("run git");
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A new, empty git repository (branch `main`) in the tests' scratch folder.
+pub fn new_repository(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("folder");
+    git(&dir, &["init", "-q", "-b", "main"]);
+    git(&dir, &["config", "user.email", "ci@example.org"]);
+    git(&dir, &["config", "user.name", "CI"]);
+    dir
+}
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

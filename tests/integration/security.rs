@@ -5,19 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git").args(args).current_dir(dir).output().expect("run git");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
+use crate::{git, new_repository};
 
 /// A repository with one committed policy, `p.policy`.
 fn repository(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("folder");
-    git(&dir, &["init", "-q"]);
-    git(&dir, &["config", "user.email", "ci@example.org"]);
-    git(&dir, &["config", "user.name", "CI"]);
+    let dir = new_repository(name);
     std::fs::copy(crate::root().join("policies/workstep.policy"), dir.join("p.policy")).expect("copy");
     git(&dir, &["add", "p.policy"]);
     git(&dir, &["commit", "-q", "-m", "first"]);

@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::{git, new_repository};
+
 /// The documented script, without its YAML indentation.
 fn documented_script() -> String {
     let doc = std::fs::read_to_string(crate::root().join("docs/ci.md")).expect("docs/ci.md");
@@ -16,23 +18,14 @@ fn documented_script() -> String {
     lines[begin..=end].iter().map(|l| l.get(indent..).unwrap_or("").to_string() + "\n").collect()
 }
 
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git").args(args).current_dir(dir).output().expect("run git");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
-
 /// A repository whose `origin/main` holds four policies and whose working tree, the pull
 /// request, changes one, deletes one, renames one to a name with a leading dash and a space, and
 /// adds one with such a name.
 fn repository(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = new_repository(name);
     std::fs::create_dir_all(dir.join("policies")).expect("folder");
     let example =
         |id: &str| std::fs::read_to_string(crate::root().join(format!("policies/{id}.policy"))).expect("example");
-    git(&dir, &["init", "-q", "-b", "main"]);
-    git(&dir, &["config", "user.email", "ci@example.org"]);
-    git(&dir, &["config", "user.name", "CI"]);
     std::fs::write(dir.join("policies/changed.policy"), example("workstep")).expect("write");
     std::fs::write(dir.join("policies/gone.policy"), example("addvalue")).expect("write");
     std::fs::write(dir.join("policies/old name.policy"), example("atwork")).expect("write");
