@@ -42,6 +42,7 @@ purpose recruitment {
   data contact
   sources person
   basis contract @BASIS@
+  provision contractual
   recipients host
 }
 retention candidate-data {
@@ -216,6 +217,19 @@ fn a_purposes_unconfirmed_basis_is_marked_after_the_basis() {
         "unconfirmed \"contract or consent?\"",
         "- Retsgrundlag: [aftale](#retsgrundlag)",
         "- Rättslig grund: [avtal](#rattslig-grund)",
+        ALL,
+    );
+}
+
+#[test]
+fn the_duty_to_provide_data_is_marked_with_the_basis_it_follows_from() {
+    // Whether the person must give the data follows from the basis (and, for employees'
+    // consent, whether refusing is free: Art. 7(4)).
+    marked_exactly_when(
+        "BASIS",
+        "unconfirmed \"contract or consent?\"",
+        "- Skal du give os oplysningerne? Ja, efter aftalen med os.",
+        "- Måste du lämna uppgifterna? Ja, enligt avtalet med oss.",
         ALL,
     );
 }
