@@ -83,6 +83,7 @@ fn main_loop(connection: &Connection, mut docs: Documents) -> Result<(), String>
         for notification in docs.publish() {
             send(connection, notification.into())?;
         }
+        docs.collect_garbage();
     }
     Ok(())
 }
