@@ -37,7 +37,10 @@ pub fn code_actions(analysis: &Analysis, range: Span) -> Vec<CodeAction> {
         let name = src.get(s.range()).unwrap_or("");
         let insert = |item: String| insert_item(src, file, s, &item);
         let fix = match d.code {
-            Code::MissingItem => example(d).and_then(|e| insert(e.to_string())).map(|e| (format!("Add `{e}`", e = example(d).unwrap_or("")), e)),
+            Code::MissingItem => example(d).and_then(|e| {
+                let key = e.split(' ').next().unwrap_or(e);
+                insert(e.to_string()).map(|edit| (format!("Add `{key}` (with an example to edit)"), edit))
+            }),
             Code::NoBasis => insert("basis consent\nunconfirmed \"choose the legal basis (Art. 6(1)); consent is a placeholder\"".into())
                 .map(|e| ("Add `basis` (to be chosen)".to_string(), e)),
             Code::NoArt9Condition => insert(format!(

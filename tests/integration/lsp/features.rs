@@ -179,6 +179,12 @@ fn lsp_code_actions_fix_typos_and_insert_missing_items() {
     let no_basis = actions(&mut client, &SMALL.replace("  basis contract\n", ""), 3, "kursus {\n  title da \"Dit");
     assert_eq!(no_basis.len(), 1, "{no_basis:?}");
     assert!(no_basis[0].1.starts_with("  basis consent\n  unconfirmed \""), "{no_basis:?}");
+    let nameless = SMALL.replace("  name da \"Kursister\" sv \"Kursdeltagare\"\n", "");
+    let name = actions(&mut client, &nameless, 7, "group kursister");
+    assert_eq!(
+        name,
+        vec![("Add `name` (with an example to edit)".to_string(), "  name da \"Kandidater\"\n".to_string())]
+    );
     let special = SMALL.replace("\"Kontaktuppgifter\"\n", "\"Kontaktuppgifter\"\n  kind special health\n");
     let art9 = actions(&mut client, &special, 4, "kontakt\n  sources");
     assert!(
