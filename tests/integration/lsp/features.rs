@@ -16,6 +16,8 @@ fn lsp_hover_explains_keywords_words_names_and_codes() {
     assert!(basis.contains("Art. 6(1)"), "{basis}");
     let contract = hover_text(&mut client, SMALL, "contract\n");
     assert!(contract.contains("(b) performance of a contract"), "{contract}");
+    let block = hover_text(&mut client, SMALL, "retention kursusdata");
+    assert!(block.contains("storage period"), "{block}");
     let keep = hover_text(&mut client, SMALL, "end-of-course");
     assert!(keep.contains("end-of-course"), "{keep}");
     // A reference: the declaration's name and description in both languages.
@@ -92,6 +94,16 @@ fn lsp_completes_items_words_and_names() {
     let items = labels(&mut client, &at_cursor("provision contractual\n", "  "), 2);
     assert!(items.contains(&"recipients".into()) && items.contains(&"art9".into()), "{items:?}");
     let bases = labels(&mut client, &at_cursor("basis contract", ", "), 3);
+    // A hyphenated word typed so far is replaced whole.
+    let typed = at_cursor("basis contract", ", legitimate-i");
+    client.change(URI, 12, json!([{ "text": typed }]));
+    let end = pos(&typed, "\u{0}", 0);
+    let items = client.result("textDocument/completion", json!({ "textDocument": { "uri": URI }, "position": end }));
+    let item = items.as_array().and_then(|i| i.iter().find(|i| i["label"] == "legitimate-interests")).cloned();
+    let item = item.unwrap_or_else(|| panic!("{items}"));
+    assert_eq!(item["textEdit"]["range"]["start"], pos(&typed, "legitimate-i", 0));
+    assert_eq!(item["textEdit"]["range"]["end"], end);
+    assert!(item["documentation"]["value"].as_str().is_some_and(|d| d.contains("(f) legitimate interests")), "{item}");
     assert!(bases.contains(&"legitimate-interests".into()), "{bases:?}");
     let groups = labels(&mut client, &at_cursor("subjects kursister", ", "), 4);
     assert_eq!(groups, vec!["kursister"]);
