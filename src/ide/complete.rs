@@ -177,7 +177,8 @@ fn values(src: &str, block: BlockItems, item: &str, after: &[&str]) -> Vec<Compl
     }
     let section = hover::section(block);
     for c in out.iter_mut().filter(|c| c.kind == CompletionKind::Word) {
-        c.documentation = docs::fixed_word(section, item, &c.label);
+        // Where the reference lists the words in prose, the item's row says what they are for.
+        c.documentation = docs::fixed_word(section, item, &c.label).or_else(|| docs::keyword(section, item));
     }
     out
 }

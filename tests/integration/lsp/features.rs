@@ -28,8 +28,9 @@ fn lsp_hover_explains_keywords_words_names_and_codes() {
     // A diagnostic: its code's explanation, also on the code written in a comment.
     let broken = SMALL.replace("basis contract", "basis contrct // E0105");
     client.change(URI, 2, json!([{ "text": broken }]));
+    // An unknown word: what its item takes, then the explanation of the error.
     let explanation = hover_text(&mut client, &broken, "contrct");
-    assert!(explanation.starts_with("# E0105"), "{explanation}");
+    assert!(explanation.starts_with("**`basis`**") && explanation.contains("\n# E0105"), "{explanation}");
     let code = hover_text(&mut client, &broken, "E0105");
     assert!(code.starts_with("# E0105"), "{code}");
     let nothing = client.result("textDocument/hover", at(&broken, "\n\ncontroller"));
