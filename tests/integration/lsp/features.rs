@@ -189,17 +189,19 @@ fn lsp_code_actions_fix_typos_and_insert_missing_items() {
     let mut client = opened();
     let typo = actions(&mut client, &SMALL.replace("basis contract", "basis contrct"), 2, "contrct");
     assert_eq!(typo, vec![("Replace with `contract`".to_string(), "contract".to_string())]);
-    let no_basis = actions(&mut client, &SMALL.replace("  basis contract\n", ""), 3, "kursus {\n  title da \"Dit");
+    let keyword = actions(&mut client, &SMALL.replace("  basis contract", "  basiss contract"), 3, "basiss");
+    assert_eq!(keyword, vec![("Replace with `basis`".to_string(), "basis".to_string())]);
+    let no_basis = actions(&mut client, &SMALL.replace("  basis contract\n", ""), 4, "kursus {\n  title da \"Dit");
     assert_eq!(no_basis.len(), 1, "{no_basis:?}");
     assert!(no_basis[0].1.starts_with("  basis consent\n  unconfirmed \""), "{no_basis:?}");
     let nameless = SMALL.replace("  name da \"Kursister\" sv \"Kursdeltagare\"\n", "");
-    let name = actions(&mut client, &nameless, 7, "group kursister");
+    let name = actions(&mut client, &nameless, 5, "group kursister");
     assert_eq!(
         name,
         vec![("Add `name` (with an example to edit)".to_string(), "  name da \"Kandidater\"\n".to_string())]
     );
     let special = SMALL.replace("\"Kontaktuppgifter\"\n", "\"Kontaktuppgifter\"\n  kind special health\n");
-    let art9 = actions(&mut client, &special, 4, "kontakt\n  sources");
+    let art9 = actions(&mut client, &special, 6, "kontakt\n  sources");
     assert!(
         art9.iter().any(|(t, e)| t.contains("art9") && e.starts_with("  art9 explicit-consent for kontakt\n")),
         "{art9:?}"
@@ -208,7 +210,7 @@ fn lsp_code_actions_fix_typos_and_insert_missing_items() {
         "retention kursusdata {\n  data kontakt\n  subjects kursister\n  keep 6 months after end-of-course\n}\n",
         "",
     );
-    let rule = actions(&mut client, &without_rule, 5, "kontakt\n  sources");
+    let rule = actions(&mut client, &without_rule, 7, "kontakt\n  sources");
     let (_, inserted) = rule.iter().find(|(t, _)| t.contains("retention")).cloned().unwrap_or_default();
     assert!(
         inserted.contains(
@@ -217,8 +219,8 @@ fn lsp_code_actions_fix_typos_and_insert_missing_items() {
         "{rule:?}"
     );
     // The inserted rule makes the policy check without errors (a draft, until the period is set).
-    client.change(URI, 6, json!([{ "text": format!("{without_rule}{inserted}") }]));
-    let diagnostics = client.diagnostics(URI, Some(6));
+    client.change(URI, 8, json!([{ "text": format!("{without_rule}{inserted}") }]));
+    let diagnostics = client.diagnostics(URI, Some(8));
     assert!(diagnostics.iter().all(|d| d["severity"] == 2), "{diagnostics:?}");
     assert!(client.shutdown().success());
 }
