@@ -70,7 +70,16 @@ fn lsp_definition_references_and_rename() {
     // name is allowed (another kind), to its own kind's other names not.
     let mut rename = at(SMALL, "kontakt {");
     rename["newName"] = json!("kursus");
-    assert!(client.request("textDocument/rename", rename)["error"].is_null());
+    assert!(client.request("textDocument/rename", rename.clone())["error"].is_null());
+    // While the text does not parse, names are read from its tokens; rename waits for a parse.
+    client.change(URI, 3, json!([{ "text": SMALL.replace("  basis contract", "  basiss contract") }]));
+    let definition = client.result("textDocument/definition", at(SMALL, "kontakt\n  sources"));
+    assert_eq!(definition["range"]["start"], pos(SMALL, "kontakt {", 0));
+    let mut params = at(SMALL, "kontakt {");
+    params["context"] = json!({ "includeDeclaration": false });
+    assert_eq!(client.result("textDocument/references", params).as_array().map(Vec::len), Some(2));
+    let refused = client.request("textDocument/rename", rename);
+    assert!(refused["error"]["message"].as_str().is_some_and(|m| m.contains("does not parse")), "{refused}");
     assert!(client.shutdown().success());
 }
 
