@@ -76,7 +76,11 @@ fn candidates(analysis: &Analysis, offset: usize) -> (Vec<Completion>, Span) {
     };
     if at_line_start || cx.item.is_none() {
         let section = hover::section(block);
-        let items = block.keywords().iter().map(|k| keyword(k, block.noun(), docs::keyword(section, k)));
+        // An item given once already is not offered again, unless it may be repeated.
+        let given = tokens::given_items(src, offset, block);
+        let allowed =
+            block.keywords().iter().filter(|k| matches!(**k, "art9" | "measure" | "unconfirmed") || !given.contains(k));
+        let items = allowed.map(|k| keyword(k, block.noun(), docs::keyword(section, k)));
         return (items.collect(), replace);
     }
     let item = cx.item.unwrap_or("");

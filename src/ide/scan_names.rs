@@ -3,7 +3,7 @@
 //! whenever there is one (`names.rs`); this reads the same shapes less strictly.
 
 use crate::ide::names::{Occurrence, is_built_in, target};
-use crate::ide::tokens::{Tok, tokens};
+use crate::ide::tokens::{Tok, is_value, tokens};
 use crate::syntax::BlockItems;
 use crate::syntax::ast::DeclKind;
 
@@ -57,7 +57,8 @@ pub fn occurrences(src: &str) -> Vec<Occurrence<'_>> {
                 let word = text(i);
                 let after_comma = i > 0 && kind(i - 1) == Some(Tok::Comma);
                 let keywords = decl.and_then(block_items).map_or(&[][..], |b| b.keywords());
-                if depth == 1 && !after_comma && keywords.contains(&word) {
+                if depth == 1 && keywords.contains(&word) && !is_value(src, i.checked_sub(1).map(|p| toks[p]), keywords)
+                {
                     item = Some(word);
                     after.clear();
                     continue;
@@ -99,7 +100,7 @@ mod tests {
 
     #[test]
     fn reads_names_from_a_text_that_does_not_parse() {
-        let src = "data cv {\n  name da \"CV\"\n}\npurpose p {\n  data cv, x\n  basiss consent\n  art9 explicit-consent for cv\n}\nretention r {\n  keep 6 months after ev\n";
+        let src = "data cv {\n  name da \"CV\"\n}\npurpose p {\n  data cv, x, title\n  basiss consent\n  art9 explicit-consent for cv\n}\nretention r {\n  keep 6 months after ev\n";
         let found: Vec<(DeclKind, &str, bool)> =
             occurrences(src).into_iter().map(|o| (o.kind, o.name, o.declaration)).collect();
         assert_eq!(
@@ -109,6 +110,7 @@ mod tests {
                 (DeclKind::Purpose, "p", true),
                 (DeclKind::Data, "cv", false),
                 (DeclKind::Data, "x", false),
+                (DeclKind::Data, "title", false),
                 (DeclKind::Data, "cv", false),
                 (DeclKind::Retention, "r", true),
                 (DeclKind::Event, "ev", false),

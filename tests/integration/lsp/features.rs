@@ -103,6 +103,7 @@ fn lsp_completes_items_words_and_names() {
     let at_cursor = |before: &str, insert: &str| SMALL.replacen(before, &format!("{before}{insert}\u{0}"), 1);
     let items = labels(&mut client, &at_cursor("provision contractual\n", "  "), 2);
     assert!(items.contains(&"recipients".into()) && items.contains(&"art9".into()), "{items:?}");
+    assert!(!items.contains(&"basis".into()), "given already: {items:?}");
     let bases = labels(&mut client, &at_cursor("basis contract", ", "), 3);
     // A hyphenated word typed so far is replaced whole.
     let typed = at_cursor("basis contract", ", legitimate-i");
