@@ -5,7 +5,11 @@
 use crate::ide::names::target;
 use crate::ide::tokens::{self, Tok, is_word_char};
 use crate::ide::{Analysis, docs, hover};
-use crate::model::vocab::*;
+use crate::model::vocab::{
+    Action, AdequacyFramework, Alignment, Art9Condition, Art10Condition, Channel, CookieClass, Derogation,
+    IdNumberCondition, Jurisdiction, KindWord, Lang, Layout, LegalBasis, Medium, Month, Party, Placement, Provision,
+    RecipientRole, Relation, SpecialCategory, StandardEvent, TransferWord, Vocabulary,
+};
 use crate::span::Span;
 use crate::syntax::BlockItems;
 use crate::syntax::ast::DeclKind;
