@@ -8,6 +8,7 @@ mod explain;
 mod fmt;
 mod git;
 mod inputs;
+mod lsp;
 mod report;
 mod write;
 
@@ -127,6 +128,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = DueFormat::Csv)]
         format: DueFormat,
     },
+    /// Run the language server (Language Server Protocol over stdin and stdout), for editors.
+    Lsp,
     /// Explain a diagnostic code, such as `E0202`; without a code, list every code.
     Explain {
         /// The code.
@@ -208,6 +211,7 @@ pub fn run() -> ExitCode {
         Command::Diff { paths, git, from, format, color } => {
             diff::run(&paths, git.as_deref(), from.as_deref(), format, &Reporter::new(DiagnosticFormat::Human, color))
         }
+        Command::Lsp => lsp::run(),
         Command::Explain { code: Some(code) } => explain::explain(&code),
         Command::Explain { code: None } => explain::list_codes(),
     };

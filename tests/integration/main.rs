@@ -9,6 +9,7 @@ mod drafts;
 mod due;
 mod format;
 mod lexicon;
+mod lsp;
 mod marks;
 mod models;
 mod notices;
