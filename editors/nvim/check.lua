@@ -1,0 +1,55 @@
+-- Headless check of the Neovim set-up against a real `policyc lsp` (docs/editors.md):
+--   POLICYC=target/debug/policyc nvim --headless -u NONE \
+--     --cmd 'set rtp^=editors/nvim' -c 'luafile editors/nvim/check.lua' -- FILE.policy
+-- Opens FILE, prints the diagnostics, a hover and the preview's first characters; exits 1 if
+-- no diagnostics arrive within 10 s.
+local policyc = os.getenv('POLICYC') or 'policyc'
+vim.cmd('filetype on')
+require('policyc').setup({ cmd = { policyc, 'lsp' } })
+
+local file = vim.fn.argv()[1]
+vim.cmd('edit ' .. vim.fn.fnameescape(file))
+local buf = vim.api.nvim_get_current_buf()
+print('nvim ' .. tostring(vim.version()) .. ', filetype=' .. vim.bo.filetype)
+
+local ok = vim.wait(10000, function()
+  return #vim.diagnostic.get(buf) > 0
+end, 50)
+if not ok then
+  print('no diagnostics within 10 s')
+  vim.cmd('cquit 1')
+end
+for _, d in ipairs(vim.diagnostic.get(buf)) do
+  print(string.format('diagnostic %d:%d %s [%s] %s', d.lnum + 1, d.col + 1,
+    vim.diagnostic.severity[d.severity], tostring(d.code), d.message:gsub('\n', ' | ')))
+end
+
+local function request(method, params)
+  local results = vim.lsp.buf_request_sync(buf, method, params, 5000)
+  for _, r in pairs(results or {}) do
+    return r.result, r.err
+  end
+end
+
+-- Hover on the first `basis`, if any.
+local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+for i, line in ipairs(lines) do
+  local col = line:find('basis')
+  if col then
+    local result = request('textDocument/hover', {
+      textDocument = { uri = vim.uri_from_bufnr(buf) },
+      position = { line = i - 1, character = col - 1 },
+    })
+    local text = result and result.contents and (result.contents.value or vim.inspect(result.contents)) or 'nil'
+    print('hover on basis (line ' .. i .. '): ' .. text:sub(1, 160):gsub('\n', ' | '))
+    break
+  end
+end
+
+local result, err = request('policyc/preview', { textDocument = { uri = vim.uri_from_bufnr(buf) }, language = 'da' })
+if err then
+  print('preview: error ' .. (err.message or vim.inspect(err)))
+else
+  print('preview: draft=' .. tostring(result and result.draft) .. ', html starts ' .. tostring(result and result.html):sub(1, 80):gsub('\n', ' '))
+end
+vim.cmd('qall!')
