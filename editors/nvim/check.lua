@@ -4,13 +4,14 @@
 -- Opens FILE, prints the diagnostics, a hover and the preview's first characters; exits 1 if
 -- no diagnostics arrive within 10 s.
 local policyc = os.getenv('POLICYC') or 'policyc'
-vim.cmd('filetype on')
+vim.cmd('filetype plugin on')
 require('policyc').setup({ cmd = { policyc, 'lsp' } })
 
 local file = vim.fn.argv()[1]
 vim.cmd('edit ' .. vim.fn.fnameescape(file))
 local buf = vim.api.nvim_get_current_buf()
-print('nvim ' .. tostring(vim.version()) .. ', filetype=' .. vim.bo.filetype)
+local v = vim.version()
+print(string.format('nvim %d.%d.%d, filetype=%s, commentstring=%s', v.major, v.minor, v.patch, vim.bo.filetype, vim.bo.commentstring))
 
 local ok = vim.wait(10000, function()
   return #vim.diagnostic.get(buf) > 0
