@@ -9,6 +9,7 @@ pub mod diff;
 pub mod emit;
 pub mod facts;
 pub mod format;
+pub mod ide;
 pub mod law;
 pub mod model;
 pub mod resolve;
@@ -32,7 +33,14 @@ pub struct Compiled {
 
 /// Parse, resolve and check a policy. The model is returned only when there are no errors.
 pub fn compile(file: &SourceFile) -> Compiled {
-    let result = syntax::parse(file).and_then(|ast| resolve::resolve(&ast));
+    compile_keeping_ast(file).1
+}
+
+/// `compile`, also returning the syntax tree when the file parses: an editor needs both and
+/// should not parse twice.
+pub fn compile_keeping_ast(file: &SourceFile) -> (Option<syntax::ast::File>, Compiled) {
+    let ast = syntax::parse(file);
+    let result = ast.as_ref().map_err(Clone::clone).and_then(resolve::resolve);
     let (policy, mut diagnostics) = match result {
         Ok(policy) => {
             let diagnostics = check::check(&policy);
@@ -42,5 +50,5 @@ pub fn compile(file: &SourceFile) -> Compiled {
         Err(diagnostics) => (None, diagnostics),
     };
     diagnostics.sort_by_key(|d| (d.primary_span().start, d.code));
-    Compiled { policy, diagnostics }
+    (ast.ok(), Compiled { policy, diagnostics })
 }

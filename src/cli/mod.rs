@@ -7,6 +7,7 @@ mod due;
 mod explain;
 mod fmt;
 mod inputs;
+mod lsp;
 mod report;
 mod write;
 
@@ -123,6 +124,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = DueFormat::Csv)]
         format: DueFormat,
     },
+    /// Run the language server (Language Server Protocol over stdin and stdout), for editors.
+    Lsp,
     /// Explain a diagnostic code, such as `E0202`; without a code, list every code.
     Explain {
         /// The code.
@@ -204,6 +207,7 @@ pub fn run() -> ExitCode {
         Command::Diff { paths, git, format, color } => {
             diff::run(&paths, git.as_deref(), format, &Reporter::new(DiagnosticFormat::Human, color))
         }
+        Command::Lsp => lsp::run(),
         Command::Explain { code: Some(code) } => explain::explain(&code),
         Command::Explain { code: None } => explain::list_codes(),
     };

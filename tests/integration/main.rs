@@ -10,6 +10,7 @@ mod due;
 mod editors;
 mod format;
 mod lexicon;
+mod lsp;
 mod marks;
 mod models;
 mod notices;

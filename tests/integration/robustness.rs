@@ -4,7 +4,7 @@
 use crate::{policies_in, root, source};
 
 /// A small deterministic generator, so a failure reproduces from its seed.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -15,7 +15,7 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         if n == 0 { 0 } else { (self.next() % n as u64) as usize }
     }
 }
@@ -23,7 +23,7 @@ impl Rng {
 const NOISE: &[&str] =
     &["{", "}", "\"", "\\", ",", "//", "\n", " ", "é", "ø", "€", "\u{0}", "data", "keep", "da", "0", "99999999999"];
 
-fn mutate(text: &str, rng: &mut Rng) -> String {
+pub fn mutate(text: &str, rng: &mut Rng) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = chars.clone();
     for _ in 0..=rng.below(3) {

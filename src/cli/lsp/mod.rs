@@ -1,0 +1,92 @@
+//! `policyc lsp`: the Language Server Protocol over stdio. A synchronous loop (rust-analyzer's
+//! `lsp-server`): read what has arrived, apply it, answer. The editor logic is the library's
+//! `policyc::ide`; this module only translates the protocol (positions in `convert`, requests
+//! in `handlers`).
+//!
+//! Stale work is skipped: every message already queued is read before anything is compiled, so
+//! a burst of keystrokes costs one compile of the latest text, and diagnostics are published
+//! once per burst. A request in the middle of a burst compiles the text as it stands then.
+
+mod convert;
+mod documents;
+mod handlers;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use lsp_server::{Connection, ErrorCode, Message, Response};
+use lsp_types::{InitializeParams, ServerCapabilities};
+
+use crate::cli::Exit;
+use convert::Encoding;
+use documents::Documents;
+
+pub fn run() -> Exit {
+    let (connection, io_threads) = Connection::stdio();
+    let served = serve(&connection);
+    // The writer thread ends only when every sender is gone: drop the connection first.
+    drop(connection);
+    let joined = io_threads.join();
+    match (served, joined) {
+        (Ok(()), Ok(())) => Exit::Ok,
+        (Err(e), _) => {
+            eprintln!("error: policyc lsp: {e}");
+            Exit::Failed
+        }
+        (_, Err(e)) => {
+            eprintln!("error: policyc lsp: {e}");
+            Exit::Failed
+        }
+    }
+}
+
+fn serve(connection: &Connection) -> Result<(), String> {
+    let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
+    let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
+    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref());
+    let encoding = Encoding::negotiate(offered);
+    let capabilities = handlers::capabilities(encoding);
+    let result = serde_json::json!({
+        "capabilities": serde_json::to_value::<ServerCapabilities>(capabilities).unwrap_or_default(),
+        "serverInfo": { "name": "policyc", "version": env!("CARGO_PKG_VERSION") },
+    });
+    connection.initialize_finish(id, result).map_err(|e| e.to_string())?;
+    main_loop(connection, Documents::new(encoding))
+}
+
+fn main_loop(connection: &Connection, mut docs: Documents) -> Result<(), String> {
+    while let Ok(first) = connection.receiver.recv() {
+        let batch: Vec<Message> = std::iter::once(first).chain(connection.receiver.try_iter()).collect();
+        for message in batch {
+            match message {
+                Message::Request(request) => {
+                    if connection.handle_shutdown(&request).map_err(|e| e.to_string())? {
+                        return Ok(());
+                    }
+                    let id = request.id.clone();
+                    let response = catch_unwind(AssertUnwindSafe(|| handlers::request(&mut docs, request)))
+                        .unwrap_or_else(|_| {
+                            Response::new_err(
+                                id,
+                                ErrorCode::InternalError as i32,
+                                "internal error in policyc; please report it".into(),
+                            )
+                        });
+                    send(connection, response.into())?;
+                }
+                Message::Notification(notification) => {
+                    // A panic must not take the server down; the document stays as it was.
+                    let _ = catch_unwind(AssertUnwindSafe(|| handlers::notification(&mut docs, notification)));
+                }
+                Message::Response(_) => {}
+            }
+        }
+        for notification in docs.publish() {
+            send(connection, notification.into())?;
+        }
+    }
+    Ok(())
+}
+
+fn send(connection: &Connection, message: Message) -> Result<(), String> {
+    connection.sender.send(message).map_err(|e| e.to_string())
+}

@@ -1,0 +1,127 @@
+//! The legal meaning of keywords and fixed words, sliced from docs/language.md at run time
+//! from the text compiled in: the reference is the one source, hover only quotes it.
+
+const LANGUAGE_MD: &str = include_str!("../../docs/language.md");
+
+/// A table of the reference: the `### block` section it is in, the line introducing it
+/// ("`basis` (Art. 6(1)):"), its header cells and its rows.
+struct Table<'a> {
+    section: &'a str,
+    caption: &'a str,
+    header: Vec<&'a str>,
+    rows: Vec<Vec<&'a str>>,
+}
+
+fn cells(line: &str) -> Vec<&str> {
+    let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+    inner.split(" | ").map(str::trim).collect()
+}
+
+fn tables() -> Vec<Table<'static>> {
+    let mut out: Vec<Table> = Vec::new();
+    let mut section = "";
+    let mut caption = "";
+    let mut in_table = false;
+    for line in LANGUAGE_MD.lines() {
+        if let Some(title) = line.strip_prefix("### ") {
+            section = title.trim();
+        } else if line.starts_with("## ") {
+            section = "";
+        }
+        if !line.starts_with('|') {
+            in_table = false;
+            if !line.trim().is_empty() {
+                caption = line.trim();
+            }
+            continue;
+        }
+        if line.starts_with("|---") {
+            continue;
+        }
+        if in_table {
+            if let Some(t) = out.last_mut() {
+                t.rows.push(cells(line));
+            }
+        } else {
+            in_table = true;
+            out.push(Table { section, caption, header: cells(line), rows: Vec::new() });
+        }
+    }
+    out
+}
+
+/// Whether a row's first cell names `word`: `` `basis` ``, `` `dpo { ... }` ``,
+/// `` `financial-year starts` ``, `` `special CATEGORY` ``.
+fn names(cell: &str, word: &str) -> bool {
+    let Some(inner) = cell.strip_prefix('`') else { return false };
+    let first = inner.split(['`', ' ']).next().unwrap_or("");
+    first == word
+}
+
+fn render(table: &Table, row: &[&str]) -> String {
+    let mut out = format!("**{}**", row.first().copied().unwrap_or(""));
+    if !table.section.is_empty() {
+        out.push_str(&format!(" · `{}`", table.section));
+    }
+    out.push_str("\n\n");
+    for (h, c) in table.header.iter().zip(row).skip(1) {
+        if !c.is_empty() {
+            out.push_str(&format!("- {h}: {c}\n"));
+        }
+    }
+    out
+}
+
+/// The reference's row for an item keyword of a block (its section is the block's keyword).
+pub fn keyword(section: &str, word: &str) -> Option<String> {
+    let tables = tables();
+    let in_section = tables.iter().filter(|t| t.section == section && t.header.first() == Some(&"Item"));
+    let found = in_section
+        .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
+        .find(|(_, r)| r.first().is_some_and(|c| names(c, word)));
+    found.map(|(t, r)| render(t, r))
+}
+
+/// The reference's row for a fixed word after `item` in `section`: first a table introduced
+/// by that item in that section, then any table of the section, then any table at all.
+pub fn fixed_word(section: &str, item: &str, word: &str) -> Option<String> {
+    let tables = tables();
+    let caption = format!("`{item}`");
+    let words = |t: &&Table| t.header.first() != Some(&"Item");
+    let row = |t: &Table<'static>| t.rows.iter().find(|r| r.first().is_some_and(|c| names(c, word))).cloned();
+    let ranked = [
+        tables
+            .iter()
+            .filter(words)
+            .find(|t| t.section == section && t.caption.starts_with(&caption) && row(t).is_some()),
+        tables.iter().filter(words).find(|t| t.section == section && row(t).is_some()),
+        tables.iter().filter(words).find(|t| row(t).is_some()),
+    ];
+    let table = ranked.into_iter().flatten().next()?;
+    row(table).map(|r| render(table, &r))
+}
+
+/// The block's own section: its first paragraph, for hover on the block's keyword.
+pub fn block(section: &str) -> Option<String> {
+    let start = LANGUAGE_MD.find(&format!("\n### {section}\n"))? + section.len() + 6;
+    let rest = LANGUAGE_MD.get(start..)?.trim_start();
+    let paragraph = rest.split("\n\n").next()?;
+    Some(format!("**`{section}`**\n\n{}", paragraph.replace('\n', " ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_rows_of_the_reference() {
+        let basis = keyword("purpose", "basis").expect("basis is documented");
+        assert!(basis.contains("Art. 6(1)"), "{basis}");
+        let vital = fixed_word("purpose", "art9", "vital-interests").expect("documented");
+        assert!(vital.contains("(c) vital interests"), "{vital}");
+        let vital = fixed_word("purpose", "basis", "vital-interests").expect("documented");
+        assert!(vital.contains("(d) vital interests"), "{vital}");
+        assert!(block("retention").is_some_and(|b| b.contains("storage period")));
+        assert!(keyword("controller", "dpo").is_some());
+    }
+}
