@@ -1,8 +1,8 @@
 -- Headless check of the Neovim set-up against a real `policyc lsp` (docs/editors.md):
 --   POLICYC=target/debug/policyc nvim --headless -u NONE \
 --     --cmd 'set rtp^=editors/nvim' -c 'luafile editors/nvim/check.lua' -- FILE.policy
--- Opens FILE, prints the diagnostics, a hover and the preview's first characters; exits 1 if
--- no diagnostics arrive within 10 s.
+-- Opens FILE, prints the diagnostics, a hover and the preview's first characters, then runs
+-- :PolicycPreview; exits 1 if no diagnostics arrive within 10 s (FILE should have one).
 local policyc = os.getenv('POLICYC') or 'policyc'
 vim.cmd('filetype plugin on')
 require('policyc').setup({ cmd = { policyc, 'lsp' } })
@@ -28,7 +28,7 @@ end
 local function request(method, params)
   local results = vim.lsp.buf_request_sync(buf, method, params, 5000)
   for _, r in pairs(results or {}) do
-    return r.result, r.err
+    return r.result, r.err or r.error -- `error` before Neovim 0.8
   end
 end
 
@@ -53,4 +53,17 @@ if err then
 else
   print('preview: draft=' .. tostring(result and result.draft) .. ', html starts ' .. tostring(result and result.html):sub(1, 80):gsub('\n', ' '))
 end
+-- :PolicycPreview as a user runs it; the page is not opened in a browser here.
+vim.ui.open = function(path)
+  print('would open ' .. path)
+end
+local notified = false
+vim.notify = function(message)
+  print('notify: ' .. message)
+  notified = true
+end
+vim.cmd('PolicycPreview da by-activity')
+vim.wait(5000, function()
+  return notified
+end, 50)
 vim.cmd('qall!')
