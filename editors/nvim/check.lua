@@ -47,6 +47,32 @@ for i, line in ipairs(lines) do
   end
 end
 
+-- Definition, completion and the outline at the first `subjects NAME`; formatting.
+local uri = vim.uri_from_bufnr(buf)
+for i, line in ipairs(lines) do
+  local col = line:find('subjects ')
+  if col then
+    local at = { textDocument = { uri = uri }, position = { line = i - 1, character = col + 9 } }
+    local def = request('textDocument/definition', at)
+    def = def and (def[1] or def)
+    print('definition of ' .. line:sub(col + 9):match('[^,%s]+') .. ': line ' .. tostring(def and def.range and def.range.start.line + 1))
+    local items = request('textDocument/completion', at)
+    items = items and (items.items or items) or {}
+    local labels = {}
+    for n, item in ipairs(items) do
+      if n <= 5 then
+        labels[#labels + 1] = item.label
+      end
+    end
+    print('completion after subjects: ' .. #items .. ' items: ' .. table.concat(labels, ', '))
+    break
+  end
+end
+local symbols = request('textDocument/documentSymbol', { textDocument = { uri = uri } }) or {}
+print('document symbols: ' .. #symbols)
+local edits = request('textDocument/formatting', { textDocument = { uri = uri }, options = { tabSize = 2, insertSpaces = true } })
+print('formatting: ' .. (edits and #edits or 0) .. ' edits')
+
 local result, err = request('policyc/preview', { textDocument = { uri = vim.uri_from_bufnr(buf) }, language = 'da' })
 if err then
   print('preview: error ' .. (err.message or vim.inspect(err)))
