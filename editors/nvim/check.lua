@@ -1,7 +1,8 @@
 -- Headless check of the Neovim set-up against a real `policyc lsp` (docs/editors.md):
 --   POLICYC=target/debug/policyc nvim --headless -u NONE \
 --     --cmd 'set rtp^=editors/nvim' -c 'luafile editors/nvim/check.lua' -- FILE.policy
--- Opens FILE, prints the diagnostics, a hover and the preview's first characters, then runs
+-- Opens FILE, prints the diagnostics, a hover, definition, completion, outline, formatting
+-- and the preview's first characters, then runs
 -- :PolicycPreview; exits 1 if no diagnostics arrive within 10 s (FILE should have one).
 local policyc = os.getenv('POLICYC') or 'policyc'
 vim.cmd('filetype plugin on')

@@ -569,3 +569,45 @@ fn the_vscode_manifest_points_to_files_that_exist() {
     assert!(extension.contains("args: ['lsp']"));
     assert!(code.contains("'policyc/preview'"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Neovim's syntax file
+
+#[test]
+fn the_vim_syntax_file_knows_every_keyword_and_fixed_word() {
+    let vim = read("editors/nvim/syntax/policy.vim");
+    let mut groups: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for line in vim.lines() {
+        if let Some(rest) = line.strip_prefix("syn keyword ") {
+            let mut words = rest.split_whitespace();
+            let group = words.next().expect("a group");
+            groups.entry(group).or_default().extend(words);
+        }
+    }
+    let keywords: BTreeSet<&str> = ["policyBlock", "policyItem"].iter().flat_map(|g| groups[g].iter().copied()).collect();
+    let mut missing: Vec<String> = pest_keywords().into_iter().filter(|k| !keywords.contains(k.as_str())).collect();
+    // Fixed words: some are item keywords too (`consent`), shown as keywords. Months and
+    // country codes are patterns: `syn match policyMonth "\c\<\%(january\|...\)\>"`.
+    let known: BTreeSet<&str> = groups.values().flatten().copied().collect();
+    let month_line = vim.lines().find(|l| l.starts_with("syn match policyMonth")).expect("a policyMonth match");
+    let months: BTreeSet<&str> = month_line
+        .split_once(r"\%(")
+        .and_then(|(_, rest)| rest.split_once(r"\)"))
+        .map(|(alternatives, _)| alternatives.split(r"\|").collect())
+        .unwrap_or_default();
+    for (what, words, _) in fixed_word_places() {
+        for word in words {
+            let covered = match what {
+                "language" => vim.contains(r#"syn match policyLang "\<[a-z][a-z]\>\ze\s*\"""#),
+                "jurisdiction" => vim.contains(r#"syn match policyConstant "\<\%(DK\|SE\|[A-Z][A-Z]\)\>""#),
+                "month" => months.contains(word),
+                _ => known.contains(word),
+            };
+            if !covered {
+                missing.push(format!("{what} `{word}`"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "editors/nvim/syntax/policy.vim does not know: {}", missing.join(", "));
+    assert!(read("editors/nvim/ftdetect/policy.vim").contains("*.policy setfiletype policy"));
+}
