@@ -117,10 +117,10 @@ impl Grammar {
                 self.flatten(patterns_of, &mut rules, 0);
 
                 let mut best: Option<(usize, Found, fancy_regex::Captures<str>)> = None;
-                if let Some(end) = end {
-                    if let Some(c) = self.regex(end).captures_from_pos(line.as_str(), pos).expect("regex runs") {
-                        best = Some((c.get(0).expect("group 0").start(), Found::End, c));
-                    }
+                if let Some(end) = end
+                    && let Some(c) = self.regex(end).captures_from_pos(line.as_str(), pos).expect("regex runs")
+                {
+                    best = Some((c.get(0).expect("group 0").start(), Found::End, c));
                 }
                 for rule in rules {
                     let (source, found) = match rule.get("match").and_then(Value::as_str) {
@@ -197,8 +197,11 @@ impl Grammar {
 
     /// The scopes of the last occurrence of `word`, as a whole word, in `text`.
     fn scopes_of(&self, text: &str, word: &str) -> Vec<String> {
-        let re = Regex::new(&format!(r"(?<![\p{{L}}\p{{M}}\p{{N}}_-]){}(?![\p{{L}}\p{{M}}\p{{N}}_-])", fancy_regex::escape(word)))
-            .expect("word regex");
+        let re = Regex::new(&format!(
+            r"(?<![\p{{L}}\p{{M}}\p{{N}}_-]){}(?![\p{{L}}\p{{M}}\p{{N}}_-])",
+            fancy_regex::escape(word)
+        ))
+        .expect("word regex");
         let offset = re.find_iter(text).filter_map(Result::ok).last().map(|m| m.start());
         let offset = offset.unwrap_or_else(|| panic!("`{word}` is not in {text:?}"));
         self.scopes_at(text, offset, word.len())
@@ -273,7 +276,10 @@ fn the_grammar_is_json_and_every_regex_compiles() {
 fn pest_keywords() -> BTreeSet<String> {
     let re = Regex::new(r#"(?m)^k_\w+\s*=\s*@\{\s*"([^"]+)""#).expect("regex");
     let pest = read("grammar/policy.pest");
-    let found: BTreeSet<String> = re.captures_iter(pest.as_str()).map(|c| c.expect("runs").get(1).expect("group 1").as_str().to_string()).collect();
+    let found: BTreeSet<String> = re
+        .captures_iter(pest.as_str())
+        .map(|c| c.expect("runs").get(1).expect("group 1").as_str().to_string())
+        .collect();
     assert!(found.len() > 80, "found only {} keywords in the pest grammar", found.len());
     found
 }
@@ -347,7 +353,10 @@ fn every_keyword_of_the_pest_grammar_is_highlighted() {
     let mut covered: BTreeSet<String> = BlockItems::ALL
         .iter()
         .flat_map(|b| b.keywords().iter().map(|k| k.to_string()))
-        .chain(["policy", "controller", "group", "data", "source", "recipient", "storage", "event", "purpose"].map(String::from))
+        .chain(
+            ["policy", "controller", "group", "data", "source", "recipient", "storage", "event", "purpose"]
+                .map(String::from),
+        )
         .chain(["retention", "cookie", "security", "rights", "section"].map(String::from))
         .collect();
     let mut failures = Vec::new();
@@ -381,7 +390,11 @@ fn fixed_word_places() -> Vec<(&'static str, Vec<&'static str>, Vec<&'static str
         ("layout", all::<vocab::Layout>(), vec!["policy x {\n  layout {}\n}"]),
         ("kind", all::<vocab::KindWord>(), vec!["data x {\n  kind {}\n}"]),
         ("special category", all::<vocab::SpecialCategory>(), vec!["data x {\n  kind special {}\n}"]),
-        ("basis", all::<vocab::LegalBasis>(), vec!["purpose x {\n  basis {}\n}", "purpose x {\n  basis contract,\n    {}\n}"]),
+        (
+            "basis",
+            all::<vocab::LegalBasis>(),
+            vec!["purpose x {\n  basis {}\n}", "purpose x {\n  basis contract,\n    {}\n}"],
+        ),
         ("art9", all::<vocab::Art9Condition>(), vec!["purpose x {\n  art9 {} for health\n}"]),
         ("art10", all::<vocab::Art10Condition>(), vec!["purpose x {\n  art10 {}\n}"]),
         ("id-number", all::<vocab::IdNumberCondition>(), vec!["purpose x {\n  id-number {}\n}"]),
@@ -402,7 +415,11 @@ fn fixed_word_places() -> Vec<(&'static str, Vec<&'static str>, Vec<&'static str
         ("cookie class", all::<vocab::CookieClass>(), vec!["cookie \"x\" {\n  class {}\n}"]),
         ("party", all::<vocab::Party>(), vec!["cookie \"x\" {\n  party {}\n}"]),
         ("relation", all::<vocab::Relation>(), vec!["group x {\n  relation {}\n}"]),
-        ("channel", all::<vocab::Channel>(), vec!["purpose x {\n  channels {}\n}", "purpose x {\n  channels sms, {}\n}"]),
+        (
+            "channel",
+            all::<vocab::Channel>(),
+            vec!["purpose x {\n  channels {}\n}", "purpose x {\n  channels sms, {}\n}"],
+        ),
         ("month", all::<vocab::Month>(), vec!["controller {\n  financial-year starts 1 {}\n}"]),
     ]
 }
@@ -412,7 +429,12 @@ fn every_fixed_word_is_highlighted_where_it_is_allowed() {
     let places = fixed_word_places();
     // A new vocabulary in src/vocab.rs must be placed above.
     let vocabularies = read("src/vocab.rs").matches("vocabulary! {").count();
-    assert_eq!(places.len(), vocabularies, "src/vocab.rs has {vocabularies} vocabularies; this test places {}", places.len());
+    assert_eq!(
+        places.len(),
+        vocabularies,
+        "src/vocab.rs has {vocabularies} vocabularies; this test places {}",
+        places.len()
+    );
 
     let g = Grammar::load();
     let mut failures = Vec::new();
@@ -421,7 +443,11 @@ fn every_fixed_word_is_highlighted_where_it_is_allowed() {
             for word in &words {
                 let text = template.replace("{}", word);
                 let scopes = g.scopes_of(&text, word);
-                let ok = if what == "language" { has(&scopes, "entity.name.tag.language") } else { has(&scopes, "constant.language.") };
+                let ok = if what == "language" {
+                    has(&scopes, "entity.name.tag.language")
+                } else {
+                    has(&scopes, "constant.language.")
+                };
                 if !ok {
                     failures.push(format!("{what} `{word}` in {text:?}: {scopes:?}"));
                 }
@@ -449,7 +475,10 @@ fn misspelt_words_are_not_highlighted_as_the_language() {
     ];
     for (text, word) in cases {
         let scopes = g.scopes_of(text, word);
-        assert!(!has(&scopes, "keyword.") && !has(&scopes, "constant.language."), "`{word}` in {text:?} is highlighted: {scopes:?}");
+        assert!(
+            !has(&scopes, "keyword.") && !has(&scopes, "constant.language."),
+            "`{word}` in {text:?} is highlighted: {scopes:?}"
+        );
     }
     // Names are names, even when they contain a keyword.
     let text = "purpose x {\n  data data-x, cv\n  storage storage-1\n}";
@@ -490,7 +519,11 @@ fn every_word_of_the_example_policies_is_highlighted() {
             for m in word.find_iter(piece).filter_map(Result::ok) {
                 if t.scopes.is_empty() {
                     failures.push(format!("{name}:{line}: `{}` has no scope", m.as_str()));
-                } else if first_on_line && m.start() == 0 && item_keywords.contains(m.as_str()) && !has(&t.scopes, "keyword.") {
+                } else if first_on_line
+                    && m.start() == 0
+                    && item_keywords.contains(m.as_str())
+                    && !has(&t.scopes, "keyword.")
+                {
                     failures.push(format!("{name}:{line}: item keyword `{}` is {:?}", m.as_str(), t.scopes));
                 }
             }
@@ -526,8 +559,8 @@ fn the_vscode_manifest_points_to_files_that_exist() {
     for language in languages {
         assert!(language["extensions"].as_array().expect("extensions").contains(&Value::from(".policy")));
         let configuration = exists(language["configuration"].as_str().expect("configuration"));
-        let configuration: Value =
-            serde_json::from_str(&std::fs::read_to_string(configuration).expect("read")).expect("language configuration is JSON");
+        let configuration: Value = serde_json::from_str(&std::fs::read_to_string(configuration).expect("read"))
+            .expect("language configuration is JSON");
         // The comment syntax the pest grammar skips, and no block comments (it has none).
         assert!(read("grammar/policy.pest").contains(r#""//" ~ (!"\n" ~ ANY)*"#));
         assert_eq!(configuration["comments"]["lineComment"], "//");
@@ -584,7 +617,8 @@ fn the_vim_syntax_file_knows_every_keyword_and_fixed_word() {
             groups.entry(group).or_default().extend(words);
         }
     }
-    let keywords: BTreeSet<&str> = ["policyBlock", "policyItem"].iter().flat_map(|g| groups[g].iter().copied()).collect();
+    let keywords: BTreeSet<&str> =
+        ["policyBlock", "policyItem"].iter().flat_map(|g| groups[g].iter().copied()).collect();
     let mut missing: Vec<String> = pest_keywords().into_iter().filter(|k| !keywords.contains(k.as_str())).collect();
     // Fixed words: some are item keywords too (`consent`), shown as keywords. Months and
     // country codes are patterns: `syn match policyMonth "\c\<\%(january\|...\)\>"`.
