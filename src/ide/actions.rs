@@ -29,15 +29,20 @@ pub fn code_actions(analysis: &Analysis, range: Span) -> Vec<CodeAction> {
         }
         let action =
             |title: String, edits: Vec<Edit>, preferred: bool| CodeAction { title, edits, diagnostic: i, preferred };
-        if let Some(word) = suggestion(d) {
+        let src = analysis.file.text.as_str();
+        let name = src.get(s.range()).unwrap_or("");
+        // Replace only a whole word: a span that points between words has nothing to replace.
+        let one_word = !name.is_empty() && name.chars().all(crate::ide::tokens::is_word_char);
+        if let Some(word) = suggestion(d).filter(|_| one_word) {
             out.push(action(format!("Replace with `{word}`"), vec![Edit { span: s, text: word.to_string() }], true));
         }
         let Some(file) = analysis.ast.as_ref() else { continue };
-        let src = analysis.file.text.as_str();
-        let name = src.get(s.range()).unwrap_or("");
         let insert = |item: String| insert_item(src, file, s, &item);
         let fix = match d.code {
-            Code::MissingItem => example(d).and_then(|e| insert(e.to_string())).map(|e| (format!("Add `{e}`", e = example(d).unwrap_or("")), e)),
+            Code::MissingItem => example(d).and_then(|e| {
+                let key = e.split(' ').next().unwrap_or(e);
+                insert(e.to_string()).map(|edit| (format!("Add `{key}` (with an example to edit)"), edit))
+            }),
             Code::NoBasis => insert("basis consent\nunconfirmed \"choose the legal basis (Art. 6(1)); consent is a placeholder\"".into())
                 .map(|e| ("Add `basis` (to be chosen)".to_string(), e)),
             Code::NoArt9Condition => insert(format!(

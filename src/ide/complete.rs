@@ -6,6 +6,7 @@ use crate::ide::names::target;
 use crate::ide::tokens::{self, Tok, is_word_char};
 use crate::ide::{Analysis, docs, hover};
 use crate::model::vocab::*;
+use crate::span::Span;
 use crate::syntax::BlockItems;
 use crate::syntax::ast::DeclKind;
 
@@ -27,6 +28,9 @@ pub struct Completion {
     pub detail: String,
     /// Markdown, from the language reference, where it has a row for the word.
     pub documentation: Option<String>,
+    /// What the completion replaces: the word typed so far (an editor's idea of a word may
+    /// stop at a hyphen, the language's does not).
+    pub replace: Span,
 }
 
 const DECLARATIONS: &[DeclKind] = &[
@@ -47,6 +51,13 @@ const DECLARATIONS: &[DeclKind] = &[
 ];
 
 pub fn completions(analysis: &Analysis, offset: usize) -> Vec<Completion> {
+    let (mut out, replace) = candidates(analysis, offset);
+    out.iter_mut().for_each(|c| c.replace = replace);
+    out
+}
+
+/// The completions at `offset` and the span of the word typed so far.
+fn candidates(analysis: &Analysis, offset: usize) -> (Vec<Completion>, Span) {
     let src = analysis.file.text.as_str();
     let mut offset = offset.min(src.len());
     while !src.is_char_boundary(offset) {
@@ -58,19 +69,32 @@ pub fn completions(analysis: &Analysis, offset: usize) -> Vec<Completion> {
     let line_start = src[..word_start].rfind('\n').map_or(0, |i| i + 1);
     let after_comma = src[..word_start].trim_end().ends_with(',');
     let at_line_start = src[line_start..word_start].trim().is_empty() && !after_comma;
+    let replace = Span::new(word_start, offset);
     let Some(block) = cx.block() else {
-        return DECLARATIONS.iter().map(|k| keyword(k.keyword(), k.noun(), docs::block(k.keyword()))).collect();
+        let blocks = DECLARATIONS.iter().map(|k| keyword(k.keyword(), k.noun(), docs::block(k.keyword())));
+        return (blocks.collect(), replace);
     };
     if at_line_start || cx.item.is_none() {
         let section = hover::section(block);
-        return block.keywords().iter().map(|k| keyword(k, block.noun(), docs::keyword(section, k))).collect();
+        // An item given once already is not offered again, unless it may be repeated.
+        let given = tokens::given_items(src, offset, block);
+        let allowed =
+            block.keywords().iter().filter(|k| matches!(**k, "art9" | "measure" | "unconfirmed") || !given.contains(k));
+        let items = allowed.map(|k| keyword(k, block.noun(), docs::keyword(section, k)));
+        return (items.collect(), replace);
     }
     let item = cx.item.unwrap_or("");
-    values(src, block, item, &cx.after)
+    (values(src, block, item, &cx.after), replace)
 }
 
 fn keyword(label: &str, detail: &str, documentation: Option<String>) -> Completion {
-    Completion { label: label.to_string(), kind: CompletionKind::Keyword, detail: detail.to_string(), documentation }
+    Completion {
+        label: label.to_string(),
+        kind: CompletionKind::Keyword,
+        detail: detail.to_string(),
+        documentation,
+        replace: Span::default(),
+    }
 }
 
 fn words(list: &[&str], detail: &str) -> Vec<Completion> {
@@ -80,6 +104,7 @@ fn words(list: &[&str], detail: &str) -> Vec<Completion> {
             kind: CompletionKind::Word,
             detail: detail.to_string(),
             documentation: None,
+            replace: Span::default(),
         })
         .collect()
 }
@@ -156,7 +181,8 @@ fn values(src: &str, block: BlockItems, item: &str, after: &[&str]) -> Vec<Compl
     }
     let section = hover::section(block);
     for c in out.iter_mut().filter(|c| c.kind == CompletionKind::Word) {
-        c.documentation = docs::fixed_word(section, item, &c.label);
+        // Where the reference lists the words in prose, the item's row says what they are for.
+        c.documentation = docs::fixed_word(section, item, &c.label).or_else(|| docs::keyword(section, item));
     }
     out
 }
@@ -180,6 +206,7 @@ fn names(src: &str, kind: DeclKind) -> Vec<Completion> {
                             kind: CompletionKind::Name,
                             detail: kind.noun().to_string(),
                             documentation: None,
+                            replace: Span::default(),
                         });
                     }
                 }

@@ -79,7 +79,19 @@ pub fn keyword(section: &str, word: &str) -> Option<String> {
     let found = in_section
         .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
         .find(|(_, r)| r.first().is_some_and(|c| names(c, word)));
-    found.map(|(t, r)| render(t, r))
+    match found {
+        Some((t, r)) => Some(render(t, r)),
+        // The marker every block accepts is explained once, in the general rules.
+        None if word == "unconfirmed" => paragraph("**Unconfirmed facts"),
+        None => None,
+    }
+}
+
+/// The paragraph of the reference that starts with `lead`.
+fn paragraph(lead: &str) -> Option<String> {
+    let start = LANGUAGE_MD.find(lead)?;
+    let rest = &LANGUAGE_MD[start..];
+    Some(rest.split("\n\n").next()?.replace('\n', " "))
 }
 
 /// The reference's row for a fixed word after `item` in `section`: first a table introduced
@@ -123,5 +135,18 @@ mod tests {
         assert!(vital.contains("(d) vital interests"), "{vital}");
         assert!(block("retention").is_some_and(|b| b.contains("storage period")));
         assert!(keyword("controller", "dpo").is_some());
+    }
+
+    #[test]
+    fn every_keyword_has_a_meaning() {
+        let mut missing = Vec::new();
+        for b in crate::syntax::BlockItems::ALL {
+            for k in b.keywords() {
+                if keyword(crate::ide::hover::section(*b), k).is_none() {
+                    missing.push(format!("{}:{k}", crate::ide::hover::section(*b)));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{missing:?}");
     }
 }

@@ -114,7 +114,7 @@ fn word_meaning(src: &str, span: Span, w: &str) -> Option<String> {
             return None;
         }
     }
-    docs::fixed_word(section, item, w)
+    docs::fixed_word(section, item, w).or_else(|| docs::keyword(section, item))
 }
 
 fn item_target(block: BlockItems, item: &str) -> Option<DeclKind> {

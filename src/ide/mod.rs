@@ -9,6 +9,7 @@ mod hover;
 mod names;
 mod outline;
 mod preview;
+mod scan_names;
 mod tokens;
 
 pub use actions::{CodeAction, code_actions};

@@ -77,24 +77,31 @@ pub fn is_built_in(kind: DeclKind, name: &str) -> bool {
     }
 }
 
+/// The names of the document: from the tree, or while the text does not parse, its tokens.
+fn all(analysis: &Analysis) -> Vec<Occurrence<'_>> {
+    match &analysis.ast {
+        Some(file) => occurrences(file),
+        None => crate::ide::scan_names::occurrences(&analysis.file.text),
+    }
+}
+
 /// The name under `offset`, if any.
-fn at(file: &ast::File, offset: usize) -> Option<Occurrence<'_>> {
-    occurrences(file).into_iter().find(|o| o.span.start <= offset && offset <= o.span.end)
+fn at<'a>(all: &[Occurrence<'a>], offset: usize) -> Option<Occurrence<'a>> {
+    all.iter().copied().find(|o| o.span.start <= offset && offset <= o.span.end)
 }
 
 /// Where the name under `offset` is declared.
 pub fn definition(analysis: &Analysis, offset: usize) -> Option<Span> {
-    let file = analysis.ast.as_ref()?;
-    let o = at(file, offset)?;
-    occurrences(file).into_iter().find(|d| d.declaration && d.kind == o.kind && d.name == o.name).map(|d| d.span)
+    let all = all(analysis);
+    let o = at(&all, offset)?;
+    all.into_iter().find(|d| d.declaration && d.kind == o.kind && d.name == o.name).map(|d| d.span)
 }
 
 /// Every occurrence of the name under `offset`: its references, and its declaration if asked.
 pub fn references(analysis: &Analysis, offset: usize, include_declaration: bool) -> Vec<Span> {
-    let Some(file) = analysis.ast.as_ref() else { return Vec::new() };
-    let Some(o) = at(file, offset) else { return Vec::new() };
-    occurrences(file)
-        .into_iter()
+    let all = all(analysis);
+    let Some(o) = at(&all, offset) else { return Vec::new() };
+    all.into_iter()
         .filter(|x| x.kind == o.kind && x.name == o.name && (include_declaration || !x.declaration))
         .map(|x| x.span)
         .collect()
@@ -106,7 +113,7 @@ pub fn rename(analysis: &Analysis, offset: usize, new_name: &str) -> Result<Vec<
     let Some(file) = analysis.ast.as_ref() else {
         return Err("the policy does not parse; fix the syntax errors first".into());
     };
-    let Some(o) = at(file, offset) else {
+    let Some(o) = at(&occurrences(file), offset) else {
         return Err("there is no declared name here".into());
     };
     if !is_name(new_name) {

@@ -116,8 +116,8 @@ pub fn context(src: &str, offset: usize) -> Context<'_> {
     let (Some(block), Some(&start)) = (cx.block(), starts.last()) else {
         return cx;
     };
-    // The current item starts at the last keyword of the block that does not continue a list
-    // (a name after a comma may look like a keyword) and is not inside a nested block.
+    // The current item starts at the last keyword of the block that is not a value (a name
+    // may look like a keyword: `data title`, `data cv, title`) and not inside a nested block.
     let keywords = block.keywords();
     let mut depth = 0usize;
     let mut item_at = None;
@@ -125,7 +125,11 @@ pub fn context(src: &str, offset: usize) -> Context<'_> {
         match t.kind {
             Tok::Open => depth += 1,
             Tok::Close => depth = depth.saturating_sub(1),
-            Tok::Word if depth == 0 && keywords.contains(&text(t)) && !is_list_continuation(&before, i) => {
+            Tok::Word
+                if depth == 0
+                    && keywords.contains(&text(t))
+                    && !is_value(src, i.checked_sub(1).map(|p| *before[p]), keywords) =>
+            {
                 item_at = Some(i)
             }
             _ => {}
@@ -138,8 +142,12 @@ pub fn context(src: &str, offset: usize) -> Context<'_> {
     cx
 }
 
-fn is_list_continuation(before: &[&Token], i: usize) -> bool {
-    i > 0 && before[i - 1].kind == Tok::Comma
+/// Whether a keyword after `previous` is the value of an item rather than the start of one:
+/// it follows a comma (a list goes on) or an item's keyword.
+pub fn is_value(src: &str, previous: Option<Token>, keywords: &[&str]) -> bool {
+    previous.is_some_and(|p| {
+        p.kind == Tok::Comma || (p.kind == Tok::Word && keywords.contains(&src.get(p.span.range()).unwrap_or("")))
+    })
 }
 
 /// The block a keyword opens: at the top, a declaration; inside, a nested block.
@@ -154,6 +162,42 @@ fn block_of(keyword: &str, top: bool) -> Option<BlockItems> {
     BlockItems::ALL.iter().copied().find(|b| {
         b.opening().split(' ').next() == Some(keyword) && *b != BlockItems::Contact && *b != BlockItems::Profiling
     })
+}
+
+/// The item keywords given in the innermost block around `offset` (before and after it), not
+/// counting a word the position is in.
+pub fn given_items(src: &str, offset: usize, block: BlockItems) -> Vec<&str> {
+    let toks = tokens(src);
+    let mut open = Vec::new();
+    for (i, t) in toks.iter().enumerate().take_while(|(_, t)| t.span.end <= offset) {
+        match t.kind {
+            Tok::Open => open.push(i),
+            Tok::Close => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    let Some(&start) = open.last() else { return Vec::new() };
+    let keywords = block.keywords();
+    let mut depth = 0usize;
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate().skip(start + 1) {
+        match t.kind {
+            Tok::Open => depth += 1,
+            Tok::Close if depth == 0 => break,
+            Tok::Close => depth -= 1,
+            Tok::Word if depth == 0 && !is_value(src, i.checked_sub(1).map(|p| toks[p]), keywords) => {
+                let word = src.get(t.span.range()).unwrap_or("");
+                let typed = t.span.start <= offset && offset <= t.span.end;
+                if keywords.contains(&word) && !typed {
+                    out.push(word);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The word token at `offset` (touching it from either side).
@@ -178,5 +222,12 @@ mod tests {
         let cx = context(src, src.len());
         assert_eq!(cx.blocks, vec![BlockItems::Purpose, BlockItems::Profiling]);
         assert_eq!(cx.item, None, "the word being typed is not an item yet");
+    }
+
+    #[test]
+    fn lists_the_items_a_block_already_has() {
+        let src = "purpose p {\n  title da \"x\"\n  data title, b\n  ba\n  profiling { logic da \"y\" }\n  basis consent\n}\ndata d {\n  name da \"n\"\n}\n";
+        let at = src.find("ba\n").unwrap() + 2;
+        assert_eq!(given_items(src, at, BlockItems::Purpose), vec!["title", "data", "profiling", "basis"]);
     }
 }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
+use std::sync::mpsc::{Sender, channel};
 
 use lsp_server::Notification;
 use lsp_types::notification::{Notification as _, PublishDiagnostics};
@@ -18,8 +19,10 @@ use crate::cli::lsp::convert::{Encoding, LineIndex};
 pub struct Doc {
     pub uri: Uri,
     text: String,
+    /// Lines of `text`, kept with it: edits and answers both need them.
+    index: LineIndex,
     version: i32,
-    compiled: Option<(Analysis, LineIndex)>,
+    compiled: Option<Analysis>,
     published: bool,
 }
 
@@ -28,15 +31,25 @@ pub struct Documents {
     pub encoding: Encoding,
     /// Closed documents whose diagnostics must be cleared.
     closed: Vec<Uri>,
+    /// Analyses of replaced versions: freeing a large tree takes milliseconds, so it is done
+    /// on a thread of its own, after the new diagnostics are out.
+    garbage: Vec<Analysis>,
+    bin: Option<Sender<Vec<Analysis>>>,
 }
 
 impl Documents {
     pub fn new(encoding: Encoding) -> Self {
-        Documents { docs: BTreeMap::new(), encoding, closed: Vec::new() }
+        let (bin, rx) = channel::<Vec<Analysis>>();
+        let spawned =
+            std::thread::Builder::new().name("policyc-free".into()).spawn(move || rx.into_iter().for_each(drop));
+        // Without the thread, analyses are freed where they are replaced.
+        let bin = spawned.is_ok().then_some(bin);
+        Documents { docs: BTreeMap::new(), encoding, closed: Vec::new(), garbage: Vec::new(), bin }
     }
 
     pub fn open(&mut self, uri: Uri, text: String, version: i32) {
-        let doc = Doc { uri: uri.clone(), text, version, compiled: None, published: false };
+        let index = LineIndex::new(&text, self.encoding);
+        let doc = Doc { uri: uri.clone(), text, index, version, compiled: None, published: false };
         self.docs.insert(uri.as_str().to_string(), doc);
     }
 
@@ -48,32 +61,39 @@ impl Documents {
             match change.range {
                 None => doc.text = change.text,
                 Some(range) => {
-                    let span = LineIndex::new(&doc.text, encoding).span(&doc.text, range);
+                    let span = doc.index.span(&doc.text, range);
                     doc.text.replace_range(span.range(), &change.text);
                 }
             }
+            doc.index = LineIndex::new(&doc.text, encoding);
         }
         doc.version = version;
-        doc.compiled = None;
+        self.garbage.extend(doc.compiled.take());
         doc.published = false;
     }
 
     pub fn close(&mut self, uri: &Uri) {
-        if self.docs.remove(uri.as_str()).is_some() {
+        if let Some(doc) = self.docs.remove(uri.as_str()) {
+            self.garbage.extend(doc.compiled);
             self.closed.push(uri.clone());
+        }
+    }
+
+    /// Free the analyses of replaced versions (call after publishing).
+    pub fn collect_garbage(&mut self) {
+        let garbage = std::mem::take(&mut self.garbage);
+        if let Some(bin) = &self.bin {
+            let _ = bin.send(garbage);
         }
     }
 
     /// The document compiled at its latest text.
     pub fn get(&mut self, uri: &Uri) -> Option<(&Analysis, &LineIndex)> {
-        let encoding = self.encoding;
         let doc = self.docs.get_mut(uri.as_str())?;
         if doc.compiled.is_none() {
-            let analysis = Analysis::new(file_name(&doc.uri), doc.text.clone());
-            let index = LineIndex::new(&doc.text, encoding);
-            doc.compiled = Some((analysis, index));
+            doc.compiled = Some(Analysis::new(file_name(&doc.uri), doc.text.clone()));
         }
-        doc.compiled.as_ref().map(|(a, i)| (a, i))
+        doc.compiled.as_ref().map(|a| (a, &doc.index))
     }
 
     /// `textDocument/publishDiagnostics` for every document changed since it was last published.

@@ -151,10 +151,15 @@ fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
 }
 
 fn completion(docs: &mut Documents, p: CompletionParams) -> Answer {
-    let Some((analysis, _, offset)) = at(docs, &p.text_document_position) else { return ok(Value::Null) };
+    let Some((analysis, index, offset)) = at(docs, &p.text_document_position) else { return ok(Value::Null) };
+    let text = &analysis.file.text;
     let items: Vec<CompletionItem> = ide::completions(analysis, offset)
         .into_iter()
         .map(|c| CompletionItem {
+            text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                range: index.range(text, c.replace),
+                new_text: c.label.clone(),
+            })),
             label: c.label,
             kind: Some(match c.kind {
                 ide::CompletionKind::Keyword => CompletionItemKind::KEYWORD,

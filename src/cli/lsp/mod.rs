@@ -83,10 +83,51 @@ fn main_loop(connection: &Connection, mut docs: Documents) -> Result<(), String>
         for notification in docs.publish() {
             send(connection, notification.into())?;
         }
+        docs.collect_garbage();
     }
     Ok(())
 }
 
 fn send(connection: &Connection, message: Message) -> Result<(), String> {
     connection.sender.send(message).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use lsp_server::{Connection, Message, Notification, Request};
+    use serde_json::json;
+
+    use super::{Documents, Encoding, main_loop};
+
+    /// Edits queued while the server is busy are read together: only the latest text is
+    /// compiled and published.
+    #[test]
+    fn a_burst_of_changes_is_compiled_and_published_once() {
+        let (server, client) = Connection::memory();
+        let uri = "file:///x.policy";
+        let open = json!({ "textDocument": { "uri": uri, "languageId": "policy", "version": 1, "text": "" } });
+        let send = |m: Message| client.sender.send(m).expect("send");
+        send(Notification::new("textDocument/didOpen".into(), open).into());
+        for version in 2..=20 {
+            let text = format!("policy p{version} {{");
+            let change =
+                json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": text }] });
+            send(Notification::new("textDocument/didChange".into(), change).into());
+        }
+        let running = std::thread::spawn(move || main_loop(&server, Documents::new(Encoding::Utf16)));
+        let Ok(Message::Notification(published)) = client.receiver.recv_timeout(Duration::from_secs(10)) else {
+            panic!("no diagnostics published");
+        };
+        assert_eq!(published.method, "textDocument/publishDiagnostics");
+        assert_eq!(published.params["version"], 20, "{:?}", published.params);
+        send(Request::new(1.into(), "shutdown".into(), json!(null)).into());
+        let Ok(Message::Response(response)) = client.receiver.recv_timeout(Duration::from_secs(10)) else {
+            panic!("no answer to shutdown: an earlier version was published too");
+        };
+        assert_eq!(response.id, 1.into());
+        send(Notification::new("exit".into(), json!(null)).into());
+        assert_eq!(running.join().ok(), Some(Ok(())));
+    }
 }

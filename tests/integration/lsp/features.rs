@@ -16,6 +16,8 @@ fn lsp_hover_explains_keywords_words_names_and_codes() {
     assert!(basis.contains("Art. 6(1)"), "{basis}");
     let contract = hover_text(&mut client, SMALL, "contract\n");
     assert!(contract.contains("(b) performance of a contract"), "{contract}");
+    let block = hover_text(&mut client, SMALL, "retention kursusdata");
+    assert!(block.contains("storage period"), "{block}");
     let keep = hover_text(&mut client, SMALL, "end-of-course");
     assert!(keep.contains("end-of-course"), "{keep}");
     // A reference: the declaration's name and description in both languages.
@@ -26,8 +28,9 @@ fn lsp_hover_explains_keywords_words_names_and_codes() {
     // A diagnostic: its code's explanation, also on the code written in a comment.
     let broken = SMALL.replace("basis contract", "basis contrct // E0105");
     client.change(URI, 2, json!([{ "text": broken }]));
+    // An unknown word: what its item takes, then the explanation of the error.
     let explanation = hover_text(&mut client, &broken, "contrct");
-    assert!(explanation.starts_with("# E0105"), "{explanation}");
+    assert!(explanation.starts_with("**`basis`**") && explanation.contains("\n# E0105"), "{explanation}");
     let code = hover_text(&mut client, &broken, "E0105");
     assert!(code.starts_with("# E0105"), "{code}");
     let nothing = client.result("textDocument/hover", at(&broken, "\n\ncontroller"));
@@ -67,7 +70,16 @@ fn lsp_definition_references_and_rename() {
     // name is allowed (another kind), to its own kind's other names not.
     let mut rename = at(SMALL, "kontakt {");
     rename["newName"] = json!("kursus");
-    assert!(client.request("textDocument/rename", rename)["error"].is_null());
+    assert!(client.request("textDocument/rename", rename.clone())["error"].is_null());
+    // While the text does not parse, names are read from its tokens; rename waits for a parse.
+    client.change(URI, 3, json!([{ "text": SMALL.replace("  basis contract", "  basiss contract") }]));
+    let definition = client.result("textDocument/definition", at(SMALL, "kontakt\n  sources"));
+    assert_eq!(definition["range"]["start"], pos(SMALL, "kontakt {", 0));
+    let mut params = at(SMALL, "kontakt {");
+    params["context"] = json!({ "includeDeclaration": false });
+    assert_eq!(client.result("textDocument/references", params).as_array().map(Vec::len), Some(2));
+    let refused = client.request("textDocument/rename", rename);
+    assert!(refused["error"]["message"].as_str().is_some_and(|m| m.contains("does not parse")), "{refused}");
     assert!(client.shutdown().success());
 }
 
@@ -91,7 +103,18 @@ fn lsp_completes_items_words_and_names() {
     let at_cursor = |before: &str, insert: &str| SMALL.replacen(before, &format!("{before}{insert}\u{0}"), 1);
     let items = labels(&mut client, &at_cursor("provision contractual\n", "  "), 2);
     assert!(items.contains(&"recipients".into()) && items.contains(&"art9".into()), "{items:?}");
+    assert!(!items.contains(&"basis".into()), "given already: {items:?}");
     let bases = labels(&mut client, &at_cursor("basis contract", ", "), 3);
+    // A hyphenated word typed so far is replaced whole.
+    let typed = at_cursor("basis contract", ", legitimate-i");
+    client.change(URI, 12, json!([{ "text": typed }]));
+    let end = pos(&typed, "\u{0}", 0);
+    let items = client.result("textDocument/completion", json!({ "textDocument": { "uri": URI }, "position": end }));
+    let item = items.as_array().and_then(|i| i.iter().find(|i| i["label"] == "legitimate-interests")).cloned();
+    let item = item.unwrap_or_else(|| panic!("{items}"));
+    assert_eq!(item["textEdit"]["range"]["start"], pos(&typed, "legitimate-i", 0));
+    assert_eq!(item["textEdit"]["range"]["end"], end);
+    assert!(item["documentation"]["value"].as_str().is_some_and(|d| d.contains("(f) legitimate interests")), "{item}");
     assert!(bases.contains(&"legitimate-interests".into()), "{bases:?}");
     let groups = labels(&mut client, &at_cursor("subjects kursister", ", "), 4);
     assert_eq!(groups, vec!["kursister"]);
@@ -176,11 +199,19 @@ fn lsp_code_actions_fix_typos_and_insert_missing_items() {
     let mut client = opened();
     let typo = actions(&mut client, &SMALL.replace("basis contract", "basis contrct"), 2, "contrct");
     assert_eq!(typo, vec![("Replace with `contract`".to_string(), "contract".to_string())]);
-    let no_basis = actions(&mut client, &SMALL.replace("  basis contract\n", ""), 3, "kursus {\n  title da \"Dit");
+    let keyword = actions(&mut client, &SMALL.replace("  basis contract", "  basiss contract"), 3, "basiss");
+    assert_eq!(keyword, vec![("Replace with `basis`".to_string(), "basis".to_string())]);
+    let no_basis = actions(&mut client, &SMALL.replace("  basis contract\n", ""), 4, "kursus {\n  title da \"Dit");
     assert_eq!(no_basis.len(), 1, "{no_basis:?}");
     assert!(no_basis[0].1.starts_with("  basis consent\n  unconfirmed \""), "{no_basis:?}");
+    let nameless = SMALL.replace("  name da \"Kursister\" sv \"Kursdeltagare\"\n", "");
+    let name = actions(&mut client, &nameless, 5, "group kursister");
+    assert_eq!(
+        name,
+        vec![("Add `name` (with an example to edit)".to_string(), "  name da \"Kandidater\"\n".to_string())]
+    );
     let special = SMALL.replace("\"Kontaktuppgifter\"\n", "\"Kontaktuppgifter\"\n  kind special health\n");
-    let art9 = actions(&mut client, &special, 4, "kontakt\n  sources");
+    let art9 = actions(&mut client, &special, 6, "kontakt\n  sources");
     assert!(
         art9.iter().any(|(t, e)| t.contains("art9") && e.starts_with("  art9 explicit-consent for kontakt\n")),
         "{art9:?}"
@@ -189,7 +220,7 @@ fn lsp_code_actions_fix_typos_and_insert_missing_items() {
         "retention kursusdata {\n  data kontakt\n  subjects kursister\n  keep 6 months after end-of-course\n}\n",
         "",
     );
-    let rule = actions(&mut client, &without_rule, 5, "kontakt\n  sources");
+    let rule = actions(&mut client, &without_rule, 7, "kontakt\n  sources");
     let (_, inserted) = rule.iter().find(|(t, _)| t.contains("retention")).cloned().unwrap_or_default();
     assert!(
         inserted.contains(
@@ -198,8 +229,8 @@ fn lsp_code_actions_fix_typos_and_insert_missing_items() {
         "{rule:?}"
     );
     // The inserted rule makes the policy check without errors (a draft, until the period is set).
-    client.change(URI, 6, json!([{ "text": format!("{without_rule}{inserted}") }]));
-    let diagnostics = client.diagnostics(URI, Some(6));
+    client.change(URI, 8, json!([{ "text": format!("{without_rule}{inserted}") }]));
+    let diagnostics = client.diagnostics(URI, Some(8));
     assert!(diagnostics.iter().all(|d| d["severity"] == 2), "{diagnostics:?}");
     assert!(client.shutdown().success());
 }
