@@ -5,7 +5,11 @@
 use crate::ide::names::target;
 use crate::ide::tokens::{self, Tok, is_word_char};
 use crate::ide::{Analysis, docs, hover};
-use crate::model::vocab::*;
+use crate::model::vocab::{
+    Action, AdequacyFramework, Alignment, Art9Condition, Art10Condition, Channel, CookieClass, Derogation,
+    IdNumberCondition, Jurisdiction, KindWord, Lang, Layout, LegalBasis, Medium, Month, Party, Placement, Provision,
+    RecipientRole, Relation, SpecialCategory, StandardEvent, TransferWord, Vocabulary,
+};
 use crate::span::Span;
 use crate::syntax::BlockItems;
 use crate::syntax::ast::DeclKind;
@@ -71,6 +75,11 @@ fn candidates(analysis: &Analysis, offset: usize) -> (Vec<Completion>, Span) {
     let at_line_start = src[line_start..word_start].trim().is_empty() && !after_comma;
     let replace = Span::new(word_start, offset);
     let Some(block) = cx.block() else {
+        // After `purpose ` comes the new block's name, which nothing can complete.
+        let previous = src[..word_start].split_whitespace().next_back().unwrap_or("");
+        if DECLARATIONS.iter().any(|k| k.keyword() == previous) {
+            return (Vec::new(), replace);
+        }
         let blocks = DECLARATIONS.iter().map(|k| keyword(k.keyword(), k.noun(), docs::block(k.keyword())));
         return (blocks.collect(), replace);
     };
@@ -256,5 +265,6 @@ mod tests {
         assert!(labels("retention r {\n  keep 6 months after ").contains(&"last-contact".to_string()));
         assert!(labels("recipient r {\n  country ").contains(&"DK".to_string()));
         assert!(labels("").contains(&"purpose".to_string()));
+        assert!(labels("data cv {\n}\npurpose ").is_empty(), "a new name is not completed");
     }
 }

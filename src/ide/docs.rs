@@ -12,9 +12,24 @@ struct Table<'a> {
     rows: Vec<Vec<&'a str>>,
 }
 
+/// The cells of a table row; a `|` inside backticks is text, not a border.
 fn cells(line: &str) -> Vec<&str> {
-    let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
-    inner.split(" | ").map(str::trim).collect()
+    let inner = line.trim().strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let mut out = Vec::new();
+    let (mut start, mut code) = (0, false);
+    for (i, c) in inner.char_indices() {
+        match c {
+            '`' => code = !code,
+            '|' if !code => {
+                out.push(inner[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(inner[start..].trim());
+    out
 }
 
 fn tables() -> Vec<Table<'static>> {
@@ -58,7 +73,18 @@ fn names(cell: &str, word: &str) -> bool {
     first == word
 }
 
+/// Where the reference is published: its links to its own sections point there from a hover.
+const REFERENCE_URL: &str = "https://github.com/policyc/policyc/blob/main/docs/language.md";
+
 fn render(table: &Table, row: &[&str]) -> String {
+    absolute(render_row(table, row))
+}
+
+fn absolute(markdown: String) -> String {
+    markdown.replace("](#", &format!("]({REFERENCE_URL}#"))
+}
+
+fn render_row(table: &Table, row: &[&str]) -> String {
     let mut out = format!("**{}**", row.first().copied().unwrap_or(""));
     if !table.section.is_empty() {
         out.push_str(&format!(" · `{}`", table.section));
@@ -91,7 +117,7 @@ pub fn keyword(section: &str, word: &str) -> Option<String> {
 fn paragraph(lead: &str) -> Option<String> {
     let start = LANGUAGE_MD.find(lead)?;
     let rest = &LANGUAGE_MD[start..];
-    Some(rest.split("\n\n").next()?.replace('\n', " "))
+    Some(absolute(rest.split("\n\n").next()?.replace('\n', " ")))
 }
 
 /// The reference's row for a fixed word after `item` in `section`: first a table introduced
@@ -118,7 +144,7 @@ pub fn block(section: &str) -> Option<String> {
     let start = LANGUAGE_MD.find(&format!("\n### {section}\n"))? + section.len() + 6;
     let rest = LANGUAGE_MD.get(start..)?.trim_start();
     let paragraph = rest.split("\n\n").next()?;
-    Some(format!("**`{section}`**\n\n{}", paragraph.replace('\n', " ")))
+    Some(absolute(format!("**`{section}`**\n\n{}", paragraph.replace('\n', " "))))
 }
 
 #[cfg(test)]
@@ -135,6 +161,13 @@ mod tests {
         assert!(vital.contains("(d) vital interests"), "{vital}");
         assert!(block("retention").is_some_and(|b| b.contains("storage period")));
         assert!(keyword("controller", "dpo").is_some());
+        let keep = keyword("retention", "keep").unwrap_or_default();
+        assert!(
+            keep.contains("(https://github.com/policyc/policyc/blob/main/docs/language.md#the-keep-item)"),
+            "{keep}"
+        );
+        let jurisdiction = keyword("policy", "jurisdiction").unwrap_or_default();
+        assert!(jurisdiction.contains("- Required: yes\n- Meaning: Whose national law applies"), "{jurisdiction}");
     }
 
     #[test]

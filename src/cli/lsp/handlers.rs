@@ -2,7 +2,16 @@
 //! back. Requests on a document that is not open answer `null`.
 
 use lsp_server::{ErrorCode, Notification, Request, Response};
-use lsp_types::*;
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionProviderCapability, CompletionItem,
+    CompletionItemKind, CompletionOptions, CompletionParams, CompletionTextEdit, DidChangeTextDocumentParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentFormattingParams, DocumentSymbol,
+    DocumentSymbolParams, Documentation, FoldingRange, FoldingRangeKind, FoldingRangeParams,
+    FoldingRangeProviderCapability, GotoDefinitionParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
+    Location, MarkupContent, MarkupKind, OneOf, ReferenceParams, RenameOptions, RenameParams, ServerCapabilities,
+    SymbolKind, TextDocumentIdentifier, TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextEdit, Uri, WorkspaceEdit,
+};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};

@@ -7,6 +7,9 @@ use super::{Client, URI};
 use crate::robustness::{Rng, mutate};
 use crate::{policies_in, source};
 
+/// The answer the server gives when a handler panicked: none may.
+const INTERNAL_ERROR: i64 = -32603;
+
 #[test]
 fn lsp_survives_mutated_policies_as_successive_changes() {
     let mut client = Client::start(json!({}));
@@ -29,6 +32,17 @@ fn lsp_survives_mutated_policies_as_successive_changes() {
                 let response = client.request(method, position.clone());
                 assert!(response["error"].is_null(), "{method}: {response}");
             }
+            let mut with = position.clone();
+            with["context"] = json!({ "includeDeclaration": true });
+            assert!(client.request("textDocument/references", with)["error"].is_null());
+            // Rename may refuse (no name there, no parse), but must answer.
+            let mut rename = position.clone();
+            rename["newName"] = json!("nyt-navn");
+            for (method, params) in [("textDocument/prepareRename", position.clone()), ("textDocument/rename", rename)]
+            {
+                let response = client.request(method, params);
+                assert_ne!(response["error"]["code"], INTERNAL_ERROR, "{method}: {response}");
+            }
             let document = json!({ "textDocument": { "uri": URI } });
             for method in ["textDocument/documentSymbol", "textDocument/foldingRange"] {
                 let response = client.request(method, document.clone());
@@ -37,12 +51,13 @@ fn lsp_survives_mutated_policies_as_successive_changes() {
             let range = json!({ "start": position["position"], "end": position["position"] });
             let actions = json!({ "textDocument": { "uri": URI }, "range": range, "context": { "diagnostics": [] } });
             assert!(client.request("textDocument/codeAction", actions)["error"].is_null());
-            // Formatting and the preview may refuse, but must answer.
-            let _ = client.request(
-                "textDocument/formatting",
-                json!({ "textDocument": { "uri": URI }, "options": { "tabSize": 2, "insertSpaces": true } }),
-            );
-            let _ = client.request("policyc/preview", json!({ "textDocument": { "uri": URI }, "language": "da" }));
+            // Formatting and the preview may refuse, but must answer, and not from a panic.
+            let format = json!({ "textDocument": { "uri": URI }, "options": { "tabSize": 2, "insertSpaces": true } });
+            let preview = json!({ "textDocument": { "uri": URI }, "language": "da" });
+            for (method, params) in [("textDocument/formatting", format), ("policyc/preview", preview)] {
+                let response = client.request(method, params);
+                assert_ne!(response["error"]["code"], INTERNAL_ERROR, "{method}: {response}");
+            }
         }
     }
     assert!(client.shutdown().success());
