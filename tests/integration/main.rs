@@ -7,6 +7,7 @@ mod diff;
 mod docs;
 mod drafts;
 mod due;
+mod editors;
 mod format;
 mod lexicon;
 mod lsp;
