@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const require = createRequire(import.meta.url);
@@ -164,4 +164,15 @@ test('codes are listed and explained', QUICK, () => {
   assert.equal(policyc.explain('E0102'), read('docs/codes/E0102.md'));
   assert.equal(policyc.explain('e0102'), read('docs/codes/E0102.md'));
   assert.equal(policyc.explain('E9999'), undefined);
+});
+
+test("the browsers' package instantiates from its bytes and builds", QUICK, async () => {
+  // The `--target web` module, as a page loads it, but given the bytes instead of a URL.
+  const pkg = join(root, 'target', 'playground', 'pkg');
+  const web = await import(pathToFileURL(join(pkg, 'policyc_wasm.js')).href);
+  web.initSync({ module: readFileSync(join(pkg, 'policyc_wasm_bg.wasm')) });
+  const built = web.build(read('policies/workstep.policy'), 'policies/workstep.policy', {});
+  assert.ok(built.ok, built.error);
+  const native = policyc.build(read('policies/workstep.policy'), 'policies/workstep.policy', {});
+  assert.deepEqual(built.files, native.files);
 });
