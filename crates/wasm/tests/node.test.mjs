@@ -176,3 +176,14 @@ test("the browsers' package instantiates from its bytes and builds", QUICK, asyn
   const native = policyc.build(read('policies/workstep.policy'), 'policies/workstep.policy', {});
   assert.deepEqual(built.files, native.files);
 });
+
+test('the module asks JavaScript for no clock, randomness or files', QUICK, () => {
+  // Its imports are wasm-bindgen's value conversions only; the same input builds the same files.
+  const bytes = readFileSync(join(root, 'target', 'wasm-node', 'policyc_wasm_bg.wasm'));
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(bytes)).map((i) => i.name);
+  assert.ok(imports.length > 0);
+  const suspicious = imports.filter((name) => /now|date|time|random|crypto|fs|process|fetch|require/i.test(name));
+  assert.deepEqual(suspicious, []);
+  const source = read('policies/workstep.policy');
+  assert.deepEqual(policyc.build(source, 'a.policy', {}).files, policyc.build(source, 'a.policy', {}).files);
+});
