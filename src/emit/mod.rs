@@ -10,7 +10,7 @@ mod templates;
 pub mod tilt;
 
 pub use crate::facts::Notice;
-pub use templates::TemplateSet;
+pub use templates::{ReadError, TemplateSet};
 
 use minijinja::{Value, context, value::Serde};
 

@@ -1,8 +1,11 @@
 //! The notice templates: built into the binary from `templates/`, and overridable file by file
-//! from a folder (`--templates DIR`) so that a website can reword or restyle them. Only the
-//! known template names are ever loaded, so a template cannot reach other files.
+//! from a folder (`--templates DIR`) or from texts in memory (the WebAssembly package, which has
+//! no file system) so that a website can reword or restyle them. Only the known template names
+//! are ever loaded, so a template cannot reach other files.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use minijinja::{Environment, UndefinedBehavior};
 
@@ -22,10 +25,21 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("sv/by-audience.md.j2", include_str!("../../templates/sv/by-audience.md.j2")),
 ];
 
-/// Where templates come from: the built-in set, with files from `dir` taking precedence.
+/// Where templates come from: the built-in set, with overrides taking precedence.
 #[derive(Debug, Clone, Default)]
 pub struct TemplateSet {
-    dir: Option<PathBuf>,
+    overrides: Overrides,
+}
+
+#[derive(Debug, Clone, Default)]
+enum Overrides {
+    #[default]
+    None,
+    /// A folder's files of the same name, read when a template is loaded.
+    Folder(PathBuf),
+    /// Texts by template name. Shared, because every template environment holds a copy of
+    /// the set.
+    Texts(Arc<BTreeMap<String, String>>),
 }
 
 /// A template file that could not be read.
@@ -37,11 +51,25 @@ pub struct ReadError {
 
 impl TemplateSet {
     pub fn built_in() -> Self {
-        TemplateSet { dir: None }
+        TemplateSet { overrides: Overrides::None }
     }
 
     pub fn with_overrides(dir: &Path) -> Self {
-        TemplateSet { dir: Some(dir.to_path_buf()) }
+        TemplateSet { overrides: Overrides::Folder(dir.to_path_buf()) }
+    }
+
+    /// Overrides given as texts by template name (`da/by-topic.md.j2`), read from nowhere else.
+    /// Unlike a folder, which may hold other files, every name must be a template's: a
+    /// misspelt name would otherwise be ignored without a word.
+    pub fn with_texts(texts: BTreeMap<String, String>) -> Result<Self, ReadError> {
+        if let Some(name) = texts.keys().find(|n| !Self::names().any(|known| known == n.as_str())) {
+            let known: Vec<&str> = Self::names().collect();
+            return Err(ReadError {
+                name: name.clone(),
+                message: format!("not a template name; the templates are {}", known.join(", ")),
+            });
+        }
+        Ok(TemplateSet { overrides: Overrides::Texts(Arc::new(texts)) })
     }
 
     /// The names of all templates, for documentation and tests.
@@ -55,12 +83,21 @@ impl TemplateSet {
         let Some((_, built_in)) = BUILT_IN.iter().find(|(n, _)| *n == name) else {
             return Ok(None);
         };
-        if let Some(dir) = &self.dir {
-            let path = dir.join(name);
-            if path.is_file() {
-                return std::fs::read_to_string(&path)
-                    .map(Some)
-                    .map_err(|e| ReadError { name: name.to_string(), message: format!("{}: {e}", path.display()) });
+        match &self.overrides {
+            Overrides::None => {}
+            Overrides::Folder(dir) => {
+                let path = dir.join(name);
+                if path.is_file() {
+                    return std::fs::read_to_string(&path).map(Some).map_err(|e| ReadError {
+                        name: name.to_string(),
+                        message: format!("{}: {e}", path.display()),
+                    });
+                }
+            }
+            Overrides::Texts(texts) => {
+                if let Some(text) = texts.get(name) {
+                    return Ok(Some(text.clone()));
+                }
             }
         }
         Ok(Some((*built_in).to_string()))

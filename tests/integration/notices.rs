@@ -1,6 +1,7 @@
 //! `policyc build`: the notices of every policy in every language, snapshotted; escaping of
 //! hostile strings; template overrides; determinism; atomic output.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use policyc::emit::{Options, TemplateSet, notices};
@@ -89,6 +90,33 @@ fn an_override_folder_replaces_a_template_and_template_errors_are_located() {
     assert_eq!(error.diagnostics[0].code, policyc::diagnostic::Code::Template);
     let rendered = policyc::diagnostic::render_plain(&error.file, &error.diagnostics);
     assert!(rendered.contains("templates/da/by-topic.md.j2:2:"), "{rendered}");
+}
+
+/// The WebAssembly package has no file system: overrides come as texts by name, and behave as
+/// a folder's files do.
+#[test]
+fn overrides_in_memory_replace_a_template_and_template_errors_are_located() {
+    let file = source(&root().join("tests/fixtures/valid/minimal.policy"));
+    let policy = policyc::compile(&file).policy.expect("minimal compiles");
+    let texts = |text: &str| BTreeMap::from([("da/by-topic.md.j2".to_string(), text.to_string())]);
+
+    let set = TemplateSet::with_texts(texts("# IN MEMORY {{ n.controller.name }}\n")).expect("a template name");
+    let options = Options { templates: set, ..Options::default() };
+    let outputs = notices(&policy, &file.name, &options).expect("override renders");
+    assert!(outputs[0].contents.contains("# IN MEMORY Demo ApS"), "{}", outputs[0].contents);
+    assert!(outputs[1].contents.contains("<h1>IN MEMORY Demo ApS</h1>"), "{}", outputs[1].contents);
+
+    let set = TemplateSet::with_texts(texts("line one\n{{ n.controler.name }}\n")).expect("a template name");
+    let options = Options { templates: set, ..Options::default() };
+    let error = notices(&policy, &file.name, &options).expect_err("a misspelt value fails");
+    assert_eq!(error.diagnostics[0].code, policyc::diagnostic::Code::Template);
+    let rendered = policyc::diagnostic::render_plain(&error.file, &error.diagnostics);
+    assert!(rendered.contains("templates/da/by-topic.md.j2:2:"), "{rendered}");
+
+    // A misspelt name is refused rather than silently ignored.
+    let unknown = BTreeMap::from([("da/by-topic.md".to_string(), String::new())]);
+    let error = TemplateSet::with_texts(unknown).expect_err("not a template name");
+    assert_eq!(error.name, "da/by-topic.md");
 }
 
 /// Hostile strings in every kind of field come out as text, never as markup.
