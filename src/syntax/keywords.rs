@@ -160,6 +160,7 @@ impl BlockItems {
                 "purposes",
                 "storage",
                 "keep",
+                "limit",
                 "align",
                 "then",
                 "reconfirm",

@@ -343,8 +343,7 @@ const INNER_KEYWORDS: &[(&str, &str)] = &[
     ("data-privacy-framework", "recipient x {\n  transfer adequacy data-privacy-framework\n}"),
     ("derogation", "recipient x {\n  transfer derogation explicit-consent\n}"),
     ("for", "purpose x {\n  art9 explicit-consent for health\n}"),
-    // An item keyword, but missing from `BlockItems::Retention`'s list in src/syntax/keywords.rs.
-    ("limit", "retention x {\n  limit 5 years after end-of-course\n}"),
+    ("collective-agreement", "purpose x {\n  law collective-agreement \"Teknikavtalet\"\n}"),
 ];
 
 #[test]

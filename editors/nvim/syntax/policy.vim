@@ -14,7 +14,7 @@ syn keyword policyBlock security rights section dpo privacy-contact representati
 syn keyword policyBlock automated-decision
 
 syn keyword policyItem title description examples body legitimate-interest consequence consequences logic
-syn keyword policyItem justification measure name law registration address email phone web version
+syn keyword policyItem justification measure name law registration address email phone web version scope collective-agreement
 syn keyword policyItem public-authority publicly-accessible direct-marketing breach-notification languages
 syn keyword policyItem jurisdiction effective layout financial-year starts kind role country transfer place
 syn keyword policyItem medium operated-by subjects sources basis art9 art10 id-number provision recipients
