@@ -39,12 +39,28 @@ pub fn policy(n: usize) -> String {
             "\nrecipient recipient-{r} {{\n  name \"Leverandør {r} A/S\"\n  role processor\n  country DK\n}}\n"
         );
     }
+    // A purpose is special (on consent) when one of its three data is; a category only such
+    // purposes use is kept until consent is withdrawn (W0236).
+    let uses = |p: usize| [p % data, (p + 1) % data, (p + 2) % data];
+    let special_purpose = |p: usize| uses(p).iter().any(|d| d % 7 == 3);
+    let mut by_contract = vec![false; data];
+    for p in (0..n).filter(|&p| !special_purpose(p)) {
+        for d in uses(p) {
+            by_contract[d] = true;
+        }
+    }
     for p in 0..n {
         let g = p % groups;
         let (d1, d2, d3) = (p % data, (p + 1) % data, (p + 2) % data);
         let special = [d1, d2, d3].iter().any(|d| d % 7 == 3);
         let art9 = if special { "  art9 explicit-consent\n" } else { "" };
         let basis = if special { "consent" } else { "contract, legitimate-interests" };
+        // Art. 13(2)(e): a contract purpose says whether the data must be given (W0252).
+        let provision = if special {
+            ""
+        } else {
+            "  provision contractual\n  consequence da \"Uden dem kan vi ikke levere ydelsen.\" sv \"Utan dem kan vi inte leverera tjänsten.\"\n"
+        };
         let interest = if special {
             String::new()
         } else {
@@ -54,16 +70,20 @@ pub fn policy(n: usize) -> String {
         };
         let _ = write!(
             s,
-            "\npurpose purpose-{p} {{\n  title da \"Formål {p}\" sv \"Ändamål {p}\"\n  description da \"Vi behandler dine oplysninger for at kunne levere ydelse {p} til dig og\n    for at kunne kontakte dig om den.\"\n    sv \"Vi behandlar dina uppgifter för att kunna leverera tjänst {p} till dig och\n    för att kunna kontakta dig om den.\"\n  subjects group-{g}\n  data data-{d1}, data-{d2}, data-{d3}\n  sources person, source-{}\n  basis {basis}\n{interest}{art9}  recipients recipient-{}\n}}\n",
+            "\npurpose purpose-{p} {{\n  title da \"Formål {p}\" sv \"Ändamål {p}\"\n  description da \"Vi behandler dine oplysninger for at kunne levere ydelse {p} til dig og\n    for at kunne kontakte dig om den.\"\n    sv \"Vi behandlar dina uppgifter för att kunna leverera tjänst {p} till dig och\n    för att kunna kontakta dig om den.\"\n  subjects group-{g}\n  data data-{d1}, data-{d2}, data-{d3}\n  sources person, source-{}\n  basis {basis}\n{provision}{interest}{art9}  recipients recipient-{}\n}}\n",
             p % sources,
             p % recipients
         );
     }
-    for d in 0..data {
+    for (d, contract) in by_contract.iter().enumerate() {
         let _ = write!(
             s,
-            "\nretention keep-{d} {{\n  data data-{d}\n  keep {} months after last-contact\n  then delete\n}}\n",
-            6 + d % 30
+            "\nretention keep-{d} {{\n  data data-{d}\n  keep {}\n  then delete\n}}\n",
+            if *contract {
+                format!("{} months after last-contact", 6 + d % 30)
+            } else {
+                "until consent-withdrawn".to_string()
+            }
         );
     }
     let _ = write!(s, "\nrights {{\n  email \"privacy@example.dk\"\n  respond within 1 month\n}}\n");
