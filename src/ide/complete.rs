@@ -2,7 +2,6 @@
 //! after its keyword, and declared names of the right kind where an item refers to blocks.
 //! Works on text that does not parse (it is being typed): it reads tokens, not the tree.
 
-use crate::ide::names::target;
 use crate::ide::tokens::{self, Tok, is_word_char};
 use crate::ide::{Analysis, docs, hover};
 use crate::model::vocab::{
@@ -173,15 +172,8 @@ fn values(src: &str, block: BlockItems, item: &str, after: &[&str]) -> Vec<Compl
         _ => Vec::new(),
     };
     if out.is_empty() && list_next {
-        let kind = match block {
-            BlockItems::Source => DeclKind::Source,
-            BlockItems::Retention => DeclKind::Retention,
-            BlockItems::Cookie => DeclKind::Cookie,
-            BlockItems::Storage => DeclKind::Storage,
-            _ => DeclKind::Purpose,
-        };
         let single = matches!(item, "operated-by" | "provider");
-        if let Some(kind) = target(kind, item).filter(|_| !single || first) {
+        if let Some(kind) = hover::item_target(block, item).filter(|_| !single || first) {
             out = names(src, kind);
             if kind == DeclKind::Source {
                 out.insert(0, words(&["person"], "the person themselves (Art. 13)").remove(0));

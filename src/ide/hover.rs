@@ -117,7 +117,8 @@ fn word_meaning(src: &str, span: Span, w: &str) -> Option<String> {
     docs::fixed_word(section, item, w).or_else(|| docs::keyword(section, item))
 }
 
-fn item_target(block: BlockItems, item: &str) -> Option<DeclKind> {
+/// The kind of declaration an item of `block` refers to (`data` in a purpose: data categories).
+pub(crate) fn item_target(block: BlockItems, item: &str) -> Option<DeclKind> {
     let kind = match block {
         BlockItems::Source => DeclKind::Source,
         BlockItems::Retention => DeclKind::Retention,
