@@ -32,7 +32,13 @@ fn cells(line: &str) -> Vec<&str> {
     out
 }
 
-fn tables() -> Vec<Table<'static>> {
+/// The reference's tables, sliced once.
+fn tables() -> &'static [Table<'static>] {
+    static TABLES: std::sync::OnceLock<Vec<Table<'static>>> = std::sync::OnceLock::new();
+    TABLES.get_or_init(slice_tables)
+}
+
+fn slice_tables() -> Vec<Table<'static>> {
     let mut out: Vec<Table> = Vec::new();
     let mut section = "";
     let mut caption = "";
@@ -106,11 +112,34 @@ pub fn keyword(section: &str, word: &str) -> Option<String> {
         .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
         .find(|(_, r)| r.first().is_some_and(|c| names(c, word)));
     match found {
+        // "(below)" points at the table of the item's words, which a hover does not show:
+        // list the words instead.
+        Some((t, r)) if r.iter().any(|c| c.contains("below)")) => {
+            let row: Vec<String> = r.iter().map(|c| c.replace(" (see below)", "").replace(" (below)", "")).collect();
+            let row: Vec<&str> = row.iter().map(String::as_str).collect();
+            let mut text = render(t, &row);
+            if let Some(words) = words_of(section, word) {
+                text.push_str(&format!("\nWords: {words}\n"));
+            }
+            Some(text)
+        }
         Some((t, r)) => Some(render(t, r)),
         // The marker every block accepts is explained once, in the general rules.
         None if word == "unconfirmed" => paragraph("**Unconfirmed facts"),
         None => None,
     }
+}
+
+/// The words of the table the reference introduces with `item` in `section` ("`basis`
+/// (Art. 6(1)):"), as a list: `` `contract`, `consent`, ... ``.
+fn words_of(section: &str, item: &str) -> Option<String> {
+    let caption = format!("`{item}`");
+    let table = tables()
+        .iter()
+        .filter(|t| t.header.first() != Some(&"Item"))
+        .find(|t| t.section == section && t.caption.starts_with(&caption))?;
+    let words: Vec<&str> = table.rows.iter().filter_map(|r| r.first().copied()).collect();
+    (!words.is_empty()).then(|| words.join(", "))
 }
 
 /// The paragraph of the reference that starts with `lead`.
@@ -150,6 +179,18 @@ pub fn block(section: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_keyword_whose_row_points_below_lists_its_words_instead() {
+        let basis = keyword("purpose", "basis").expect("basis is documented");
+        assert!(!basis.contains("below)"), "{basis}");
+        assert!(basis.contains("Words: `"), "{basis}");
+        let role = keyword("recipient", "role").expect("role is documented");
+        assert!(role.contains("`processor`") && !role.contains("below)"), "{role}");
+        // A row without "(below)" is quoted as it is.
+        let title = keyword("purpose", "title").expect("title is documented");
+        assert!(!title.contains("Words:"), "{title}");
+    }
 
     #[test]
     fn slices_rows_of_the_reference() {
