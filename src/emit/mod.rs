@@ -84,7 +84,13 @@ pub fn model_yaml(policy: &Policy, file: &SourceFile) -> Output {
 /// The notices of `policy`, one Markdown and one HTML file per declared language. `source` is
 /// the policy file's name, recorded in every generated file.
 pub fn notices(policy: &Policy, source: &str, options: &Options) -> Result<Vec<Output>, TemplateError> {
-    let env = options.templates.environment();
+    let own;
+    let env = if options.templates.is_built_in() {
+        TemplateSet::built_in_environment()
+    } else {
+        own = options.templates.environment();
+        &own
+    };
     let layout = options.layout.unwrap_or(policy.header.layout);
     let id = &policy.header.id.value;
     let facts = crate::facts::derive(policy);
@@ -150,6 +156,23 @@ fn tidy(markdown: &str) -> String {
 
 /// The lexicon of a language: the standard legal wording the templates look words up in.
 fn lexicon(set: &TemplateSet, lang: &str) -> Result<Value, TemplateError> {
+    // The built-in lexicons are read once per process.
+    static BUILT_IN: std::sync::OnceLock<Vec<(String, Value)>> = std::sync::OnceLock::new();
+    if set.is_built_in() {
+        let cached = BUILT_IN.get_or_init(|| {
+            ["da", "sv"]
+                .iter()
+                .filter_map(|l| read_lexicon(set, l).ok().map(|v| (l.to_string(), v)))
+                .collect()
+        });
+        if let Some((_, value)) = cached.iter().find(|(l, _)| l == lang) {
+            return Ok(value.clone());
+        }
+    }
+    read_lexicon(set, lang)
+}
+
+fn read_lexicon(set: &TemplateSet, lang: &str) -> Result<Value, TemplateError> {
     let name = format!("{lang}/lexicon.yaml");
     let text = set.source(&name).ok().flatten().unwrap_or_default();
     match yaml_serde::from_str::<yaml_serde::Value>(&text) {

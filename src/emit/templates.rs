@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use minijinja::{Environment, UndefinedBehavior};
 
@@ -101,6 +101,18 @@ impl TemplateSet {
             }
         }
         Ok(Some((*built_in).to_string()))
+    }
+
+    /// The built-in set has no overrides: its templates never change in a process, so they
+    /// are compiled once and shared (a playground or an editor renders on every keystroke).
+    pub fn is_built_in(&self) -> bool {
+        matches!(self.overrides, Overrides::None)
+    }
+
+    /// The environment of the built-in set, compiled templates kept for the process.
+    pub fn built_in_environment() -> &'static Environment<'static> {
+        static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+        ENV.get_or_init(|| TemplateSet::built_in().environment())
     }
 
     /// A template environment that loads from this set.
