@@ -1,10 +1,11 @@
 // The playground: the policy in a textarea, its diagnostics, and its notice rendered by the
 // compiler as WebAssembly on every edit. No bundler: pkg/ is wasm-bindgen's `--target web`.
-import init, { build } from './pkg/policyc_wasm.js';
+import init, { build, explain } from './pkg/policyc_wasm.js';
 
 const $ = (id) => document.getElementById(id);
 const source = $('source');
 let timer;
+let downloadUrls = [];
 
 function update() {
   const started = performance.now();
@@ -13,6 +14,7 @@ function update() {
   const name = `${$('example').value}.policy`;
   const built = build(source.value, name, options);
   showDiagnostics(built.diagnostics);
+  showMarks(built.diagnostics);
   if (built.ok) {
     const pages = built.files.filter((f) => f.name.endsWith('.html'));
     const languages = pages.map((f) => f.name.split('.').at(-2));
@@ -20,10 +22,13 @@ function update() {
     const chosen = languages.includes(select.value) ? select.value : languages[0];
     select.replaceChildren(...languages.map((l) => new Option(l, l, false, l === chosen)));
     $('preview').srcdoc = pages[languages.indexOf(chosen)].contents;
+    showDownloads(built.files);
     $('status').textContent = `built in ${(performance.now() - started).toFixed(1)} ms`;
   } else {
+    // The preview and the downloads keep the last policy that built.
     $('status').textContent = built.error;
   }
+  document.body.dataset.builds = String(Number(document.body.dataset.builds || 0) + 1);
 }
 
 function showDiagnostics(diagnostics) {
@@ -31,40 +36,161 @@ function showDiagnostics(diagnostics) {
     ...diagnostics.map((d) => {
       const item = document.createElement('li');
       item.className = d.severity;
-      item.tabIndex = 0;
+      item.dataset.code = d.code;
+      item.dataset.line = d.line;
+      // A button, so the jump is reachable by keyboard and announced as an action.
+      const jump = document.createElement('button');
       const code = document.createElement('code');
       code.textContent = `${d.code} ${d.line}:${d.column}`;
-      item.append(code, ` ${d.message}`);
+      jump.append(code, ` ${d.message}`);
       if (d.help) {
         const help = document.createElement('div');
         help.className = 'help';
         help.textContent = `help: ${d.help}`;
-        item.append(help);
+        jump.append(help);
       }
       // UTF-16 offsets select exactly the span in the textarea.
-      const jump = () => {
+      jump.addEventListener('click', () => {
         source.focus();
         source.setSelectionRange(d.start_utf16, Math.max(d.end_utf16, d.start_utf16 + 1));
-      };
-      item.addEventListener('click', jump);
-      item.addEventListener('keydown', (e) => e.key === 'Enter' && jump());
+      });
+      item.append(jump);
+      const text = explain(d.code);
+      if (text) {
+        const details = document.createElement('details');
+        const summary = document.createElement('summary');
+        summary.textContent = `explain ${d.code}`;
+        const pre = document.createElement('pre');
+        pre.textContent = text; // Markdown shown as text: never parsed as HTML.
+        details.append(summary, pre);
+        item.append(details);
+      }
       return item;
     }),
   );
 }
 
+// The underlines: the source again, transparent, with each diagnostic's span in a <mark>.
+function showMarks(diagnostics) {
+  const text = source.value;
+  const spans = diagnostics
+    .filter((d) => d.file === undefined || d.file === `${$('example').value}.policy`)
+    .map((d) => [d.start_utf16, Math.max(d.end_utf16, d.start_utf16 + 1), d.severity, d.code])
+    .sort((a, b) => a[0] - b[0]);
+  const parts = [];
+  let at = 0;
+  for (const [start, end, severity, code] of spans) {
+    if (start < at || start > text.length) continue; // overlapping spans: the first one wins
+    parts.push(text.slice(at, start));
+    const mark = document.createElement('mark');
+    mark.className = severity;
+    mark.dataset.code = code;
+    // An empty span at the end of a line or file still needs something to underline.
+    mark.textContent = text.slice(start, end).replace(/^\n?$/, ' ');
+    parts.push(mark);
+    at = Math.min(end, text.length);
+  }
+  parts.push(text.slice(at) + '\n');
+  $('marks').replaceChildren(...parts);
+  const lines = text.split('\n').length;
+  $('gutter').textContent = Array.from({ length: lines }, (_, i) => i + 1).join('\n') + '\n';
+  syncScroll();
+}
+
+function syncScroll() {
+  $('marks').scrollTop = source.scrollTop;
+  $('marks').scrollLeft = source.scrollLeft;
+  $('gutter').scrollTop = source.scrollTop;
+}
+
+function showDownloads(files) {
+  downloadUrls.forEach((url) => URL.revokeObjectURL(url));
+  downloadUrls = files.map((f) => URL.createObjectURL(new Blob([f.contents], { type: mime(f.name) })));
+  $('downloads').replaceChildren(
+    ...files.map((f, i) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = downloadUrls[i];
+      link.download = f.name;
+      link.textContent = f.name;
+      item.append(link);
+      return item;
+    }),
+  );
+}
+
+function mime(name) {
+  const ext = name.split('.').at(-1);
+  return {
+    html: 'text/html', md: 'text/markdown', json: 'application/json', yaml: 'application/yaml',
+    csv: 'text/csv',
+  }[ext] + ';charset=utf-8';
+}
+
+// The address: `#example=NAME&policy=BASE64URL` where the policy is deflate-compressed, so
+// a link restores the exact text (the example's name too: it names the generated files).
+async function encode(text) {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+async function decode(encoded) {
+  const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream).text();
+}
+
+let saving = Promise.resolve();
+function saveToAddress() {
+  // Chained so that a slow compression cannot overwrite a later one.
+  saving = saving.then(async () => {
+    const params = new URLSearchParams({ example: $('example').value, policy: await encode(source.value) });
+    history.replaceState(null, '', `#${params}`);
+  });
+}
+
 async function loadExample() {
   const response = await fetch(`examples/${$('example').value}.policy`);
   source.value = response.ok ? await response.text() : `// cannot load the example: ${response.status}`;
+  source.scrollTop = 0;
   update();
+  // A fresh example leaves the address plain, so the page can be reloaded cheaply.
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+async function loadFromAddress() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const example = params.get('example');
+  if (example && [...$('example').options].some((o) => o.value === example)) $('example').value = example;
+  if (!params.has('policy')) return false;
+  try {
+    source.value = await decode(params.get('policy'));
+  } catch (e) {
+    $('status').textContent = `the link's policy cannot be read: ${e.message}`;
+    return false;
+  }
+  update();
+  return true;
 }
 
 await init();
 source.addEventListener('input', () => {
   clearTimeout(timer);
-  timer = setTimeout(update, 100);
+  timer = setTimeout(() => {
+    update();
+    saveToAddress();
+  }, 100);
 });
+source.addEventListener('scroll', syncScroll);
 $('example').addEventListener('change', loadExample);
 $('language').addEventListener('change', update);
 $('layout').addEventListener('change', update);
-await loadExample();
+// A link pasted into this tab changes only the hash: the page is not reloaded. (replaceState,
+// used for the edits, does not fire this.)
+window.addEventListener('hashchange', loadFromAddress);
+if (!(await loadFromAddress())) await loadExample();
+document.body.dataset.ready = 'true';

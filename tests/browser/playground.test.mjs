@@ -1,0 +1,214 @@
+// The playground (target/playground/, built by scripts/build-wasm.sh) in headless Chromium,
+// driven by playwright-core. Run through scripts/test-browser.sh (docs/web.md).
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const playground = process.env.PLAYGROUND_DIR ?? path.join(root, 'target/playground');
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const EXAMPLES = ['workstep', 'aventus', 'addvalue', 'jobconnection', 'atwork'];
+const T = 15_000; // every wait has this timeout: a broken page fails, it does not hang
+
+let server, browser, page, problems;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(playground, 'pkg/policyc_wasm_bg.wasm')),
+    `${playground} has no pkg/: run scripts/build-wasm.sh`);
+  server = await serve(playground);
+  // launch() gives every run a fresh temporary profile. The networking flags keep Chromium
+  // from calling home (the machine may have no network).
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    timeout: T,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(url = server.url) {
+  const p = await browser.newPage();
+  p.setDefaultTimeout(T);
+  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  p.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+  await p.goto(url);
+  await p.waitForSelector('body[data-ready="true"]');
+  return p;
+}
+
+beforeEach(async () => {
+  problems = [];
+  page = await open();
+});
+
+afterEach(async () => {
+  await page.close();
+  assert.deepEqual(problems, [], 'no page errors and no console errors');
+});
+
+const builds = () => page.evaluate(() => Number(document.body.dataset.builds));
+// Waits for the playground to rebuild after an action (its input handler debounces 100 ms).
+async function rebuilt(action) {
+  const before = await builds();
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.builds) > n, before, { timeout: T });
+}
+const preview = () => page.$eval('#preview', (f) => f.srcdoc);
+const diagnostics = () => page.$$eval('#diagnostics li', (items) =>
+  items.map((i) => ({ code: i.dataset.code, line: Number(i.dataset.line), severity: i.className })));
+
+// Replaces `from` (its first occurrence) by typing `to` over it, as a user would.
+async function typeOver(from, to) {
+  const text = await page.inputValue('#source');
+  const start = text.indexOf(from);
+  assert.ok(start >= 0, `the source contains ${from}`);
+  await page.$eval('#source', (t, [s, e]) => { t.focus(); t.setSelectionRange(s, e); }, [start, start + from.length]);
+  await rebuilt(() => page.keyboard.type(to));
+  return text.slice(0, start).split('\n').length; // its line, 1-based
+}
+
+test('loads and renders the default example notice', async () => {
+  assert.equal(await page.inputValue('#example'), 'workstep');
+  assert.match(await page.textContent('#status'), /^built in [\d.]+ ms$/);
+  const html = await preview();
+  assert.match(html, /<html lang="da"/);
+  // The frame shows it: read the heading from inside the sandboxed frame.
+  const heading = await page.frameLocator('#preview').locator('h1').first().textContent({ timeout: T });
+  assert.match(heading, /WORKSTEP/);
+  assert.equal(await page.$eval('#preview', (f) => f.getAttribute('sandbox')), '',
+    'the preview frame is sandboxed without allow-scripts');
+  assert.deepEqual((await diagnostics()).filter((d) => d.severity === 'error'), []);
+  assert.ok(Number(await page.$$eval('#gutter', (g) => g[0].textContent.split('\n').length)) > 100,
+    'line numbers');
+});
+
+test('a typing mistake shows E0102 at its line, underlined, and the fix clears it', async () => {
+  const good = await preview();
+  const line = await typeOver('subjects client', 'subjects clinet');
+  const found = (await diagnostics()).filter((d) => d.code === 'E0102');
+  assert.deepEqual(found, [{ code: 'E0102', line, severity: 'error' }]);
+  assert.equal(await page.textContent('#marks mark[data-code="E0102"]'), 'clinet', 'underlined at its span');
+  assert.match(await page.textContent('#diagnostics li[data-code="E0102"] details pre'), /E0102/,
+    'the explanation of the code');
+  assert.equal(await preview(), good, 'the preview keeps the last notice that built');
+  // A click on the diagnostic selects its span in the editor.
+  await page.click('#diagnostics li[data-code="E0102"] button');
+  assert.equal(await page.$eval('#source', (t) => t.value.slice(t.selectionStart, t.selectionEnd)), 'clinet');
+
+  await typeOver('subjects clinet', 'subjects client');
+  assert.deepEqual((await diagnostics()).filter((d) => d.severity === 'error'), []);
+  assert.equal(await page.$$eval('#marks mark.error', (m) => m.length), 0);
+});
+
+// A link to a policy (deflate-raw, base64url in the hash), made here as a user's link would be.
+const link = (text, example = 'workstep') =>
+  `${server.url}#example=${example}&policy=${zlib.deflateRawSync(Buffer.from(text)).toString('base64url')}`;
+
+test('switching the layout changes the preview', async () => {
+  const byTopic = await preview();
+  await rebuilt(() => page.selectOption('#layout', 'by-activity'));
+  const byActivity = await preview();
+  assert.notEqual(byActivity, byTopic);
+  assert.match(byActivity, /<html lang="da"/);
+  await rebuilt(() => page.selectOption('#layout', ''));
+  assert.equal(await preview(), byTopic);
+});
+
+test('switching the language changes the preview', async () => {
+  // The five examples declare one language each; this small test policy declares `da, sv`.
+  const bilingual = fs.readFileSync(path.join(root, 'tests/integration/lsp/small.policy'), 'utf8');
+  // Only the hash changes: the page loads the policy without a reload.
+  await rebuilt(() => page.goto(link(bilingual)));
+  assert.deepEqual(await page.$$eval('#language option', (o) => o.map((x) => x.value)), ['da', 'sv']);
+  assert.match(await preview(), /<html lang="da"/);
+  await rebuilt(() => page.selectOption('#language', 'sv'));
+  assert.match(await preview(), /<html lang="sv"/);
+  assert.equal(await page.frameLocator('#preview').locator('html').getAttribute('lang', { timeout: T }), 'sv');
+  await rebuilt(() => page.selectOption('#layout', 'by-activity'));
+  assert.match(await preview(), /<html lang="sv"/, 'the language stays chosen across rebuilds');
+  await rebuilt(() => page.selectOption('#example', 'aventus'));
+  assert.deepEqual(await page.$$eval('#language option', (o) => o.map((x) => x.value)), ['sv']);
+});
+
+test('each of the five examples loads and builds', async () => {
+  for (const example of EXAMPLES) {
+    if ((await page.inputValue('#example')) !== example) {
+      await rebuilt(() => page.selectOption('#example', example));
+    }
+    const expected = fs.readFileSync(path.join(root, 'policies', `${example}.policy`), 'utf8');
+    assert.equal(await page.inputValue('#source'), expected, example);
+    assert.match(await page.textContent('#status'), /^built in/, example);
+    assert.deepEqual((await diagnostics()).filter((d) => d.severity === 'error'), [], example);
+    assert.match(await preview(), /<!DOCTYPE html>/i, example);
+    const downloads = await page.$$eval('#downloads a', (a) => a.map((x) => x.download));
+    for (const suffix of ['.html', '.md', '.retention.json', '.retention.yaml', '.ropa.json', '.ropa.csv', '.tilt.json']) {
+      assert.ok(downloads.some((d) => d.startsWith(`${example}.`) && d.endsWith(suffix)), `${example}: ${suffix}`);
+    }
+  }
+});
+
+test('the downloads hold the built files', async () => {
+  const html = await page.$eval('#downloads a[download="workstep.da.html"]', async (a) => (await fetch(a.href)).text());
+  assert.equal(html, await preview());
+  const tilt = await page.$eval('#downloads a[download="workstep.tilt.json"]', async (a) => (await fetch(a.href)).json());
+  assert.equal(typeof tilt, 'object');
+});
+
+test('the address keeps the edited policy and a shared link restores it', async () => {
+  await page.$eval('#source', (t) => { t.focus(); t.setSelectionRange(0, 0); });
+  await rebuilt(() => page.keyboard.type('// shared from the browser test\n'));
+  await page.waitForFunction(() => location.hash.includes('policy='), null, { timeout: T });
+  const edited = await page.inputValue('#source');
+  const shared = await open(page.url());
+  assert.equal(await shared.inputValue('#source'), edited);
+  assert.match(await shared.$eval('#preview', (f) => f.srcdoc), /WORKSTEP/);
+  await shared.close();
+
+  // A link made outside the browser (deflate-raw, base64url) restores the same text.
+  const text = fs.readFileSync(path.join(root, 'policies/aventus.policy'), 'utf8') + '// made in Node\n';
+  const linked = await open(link(text, 'aventus'));
+  assert.equal(await linked.inputValue('#example'), 'aventus');
+  assert.equal(await linked.inputValue('#source'), text);
+  assert.match(await linked.$eval('#preview', (f) => f.srcdoc), /<html lang="sv"/);
+  await linked.close();
+});
+
+async function axe(p, context) {
+  await p.addScriptTag({ content: axeSource });
+  const result = await p.evaluate((c) => window.axe.run(c ?? document), context);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+test('axe: the rendered notice pages have no serious or critical violations', async () => {
+  for (const example of EXAMPLES) {
+    if ((await page.inputValue('#example')) !== example) {
+      await rebuilt(() => page.selectOption('#example', example));
+    }
+    // The standalone notice exactly as the preview shows it, opened as a page of its own.
+    const notice = await browser.newPage();
+    notice.setDefaultTimeout(T);
+    await notice.setContent(await preview());
+    assert.deepEqual(await axe(notice), [], example);
+    await notice.close();
+  }
+});
+
+test('axe: the playground page itself has no serious or critical violations', async () => {
+  assert.deepEqual(await axe(page, { exclude: [['#preview']] }), []);
+});
