@@ -187,6 +187,23 @@ test('the address keeps the edited policy and a shared link restores it', async 
   await linked.close();
 });
 
+test('script and markup in a policy text execute nothing in the preview', async () => {
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const payload = '<script>alert(1)</script><img src=x onerror=alert(2)><a href=javascript:alert(3)>x</a>';
+  await typeOver('Sådan behandler WORKSTEP dine personoplysninger', payload);
+  assert.deepEqual((await diagnostics()).filter((d) => d.severity === 'error'), []);
+  const html = await preview();
+  assert.ok(!html.includes('<script>alert(1)'), 'the compiler escapes the text');
+  assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the payload is shown as text');
+  // The heading shows the payload as its text: nothing was parsed as markup.
+  const heading = page.frameLocator('#preview').locator('h1').first();
+  assert.equal(await heading.textContent({ timeout: T }), payload);
+  assert.equal(await page.frameLocator('#preview').locator('script, img').count(), 0);
+  await page.waitForTimeout(300); // a dialog, if any, would have opened by now
+  assert.deepEqual(dialogs, []);
+});
+
 async function axe(p, context) {
   await p.addScriptTag({ content: axeSource });
   const result = await p.evaluate((c) => window.axe.run(c ?? document), context);
