@@ -16,6 +16,7 @@ const playground = process.env.PLAYGROUND_DIR ?? path.join(root, 'target/playgro
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const EXAMPLES = ['workstep', 'aventus', 'addvalue', 'jobconnection', 'atwork'];
 const T = 15_000; // every wait has this timeout: a broken page fails, it does not hang
+const TEST = 90_000; // and every test and hook this one
 
 let server, browser, page, problems;
 
@@ -33,12 +34,12 @@ before(async () => {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--no-first-run'],
   });
-});
+}, { timeout: TEST });
 
 after(async () => {
   await browser?.close();
   server?.close();
-});
+}, { timeout: TEST });
 
 async function open(url = server.url) {
   const p = await browser.newPage();
@@ -53,12 +54,12 @@ async function open(url = server.url) {
 beforeEach(async () => {
   problems = [];
   page = await open();
-});
+}, { timeout: TEST });
 
 afterEach(async () => {
   await page.close();
   assert.deepEqual(problems, [], 'no page errors and no console errors');
-});
+}, { timeout: TEST });
 
 const builds = () => page.evaluate(() => Number(document.body.dataset.builds));
 // Waits for the playground to rebuild after an action (its input handler debounces 100 ms).
@@ -81,7 +82,7 @@ async function typeOver(from, to) {
   return text.slice(0, start).split('\n').length; // its line, 1-based
 }
 
-test('loads and renders the default example notice', async () => {
+test('loads and renders the default example notice', { timeout: TEST }, async () => {
   assert.equal(await page.inputValue('#example'), 'workstep');
   assert.match(await page.textContent('#status'), /^built in [\d.]+ ms$/);
   const html = await preview();
@@ -96,7 +97,7 @@ test('loads and renders the default example notice', async () => {
     'line numbers');
 });
 
-test('a typing mistake shows E0102 at its line, underlined, and the fix clears it', async () => {
+test('a typing mistake shows E0102 at its line, underlined, and the fix clears it', { timeout: TEST }, async () => {
   const good = await preview();
   const line = await typeOver('subjects client', 'subjects clinet');
   const found = (await diagnostics()).filter((d) => d.code === 'E0102');
@@ -118,7 +119,7 @@ test('a typing mistake shows E0102 at its line, underlined, and the fix clears i
 const link = (text, example = 'workstep') =>
   `${server.url}#example=${example}&policy=${zlib.deflateRawSync(Buffer.from(text)).toString('base64url')}`;
 
-test('switching the layout changes the preview', async () => {
+test('switching the layout changes the preview', { timeout: TEST }, async () => {
   const byTopic = await preview();
   await rebuilt(() => page.selectOption('#layout', 'by-activity'));
   const byActivity = await preview();
@@ -128,7 +129,7 @@ test('switching the layout changes the preview', async () => {
   assert.equal(await preview(), byTopic);
 });
 
-test('switching the language changes the preview', async () => {
+test('switching the language changes the preview', { timeout: TEST }, async () => {
   // The five examples declare one language each; this small test policy declares `da, sv`.
   const bilingual = fs.readFileSync(path.join(root, 'tests/integration/lsp/small.policy'), 'utf8');
   // Only the hash changes: the page loads the policy without a reload.
@@ -144,7 +145,7 @@ test('switching the language changes the preview', async () => {
   assert.deepEqual(await page.$$eval('#language option', (o) => o.map((x) => x.value)), ['sv']);
 });
 
-test('each of the five examples loads and builds', async () => {
+test('each of the five examples loads and builds', { timeout: TEST }, async () => {
   for (const example of EXAMPLES) {
     if ((await page.inputValue('#example')) !== example) {
       await rebuilt(() => page.selectOption('#example', example));
@@ -161,14 +162,14 @@ test('each of the five examples loads and builds', async () => {
   }
 });
 
-test('the downloads hold the built files', async () => {
+test('the downloads hold the built files', { timeout: TEST }, async () => {
   const html = await page.$eval('#downloads a[download="workstep.da.html"]', async (a) => (await fetch(a.href)).text());
   assert.equal(html, await preview());
   const tilt = await page.$eval('#downloads a[download="workstep.tilt.json"]', async (a) => (await fetch(a.href)).json());
   assert.equal(typeof tilt, 'object');
 });
 
-test('the address keeps the edited policy and a shared link restores it', async () => {
+test('the address keeps the edited policy and a shared link restores it', { timeout: TEST }, async () => {
   await page.$eval('#source', (t) => { t.focus(); t.setSelectionRange(0, 0); });
   await rebuilt(() => page.keyboard.type('// shared from the browser test\n'));
   await page.waitForFunction(() => location.hash.includes('policy='), null, { timeout: T });
@@ -187,7 +188,7 @@ test('the address keeps the edited policy and a shared link restores it', async 
   await linked.close();
 });
 
-test('script and markup in a policy text execute nothing in the preview', async () => {
+test('script and markup in a policy text execute nothing in the preview', { timeout: TEST }, async () => {
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   const payload = '<script>alert(1)</script><img src=x onerror=alert(2)><a href=javascript:alert(3)>x</a>';
@@ -212,7 +213,7 @@ async function axe(p, context) {
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-test('axe: the rendered notice pages have no serious or critical violations', async () => {
+test('axe: the rendered notice pages have no serious or critical violations', { timeout: TEST }, async () => {
   for (const example of EXAMPLES) {
     if ((await page.inputValue('#example')) !== example) {
       await rebuilt(() => page.selectOption('#example', example));
@@ -226,6 +227,6 @@ test('axe: the rendered notice pages have no serious or critical violations', as
   }
 });
 
-test('axe: the playground page itself has no serious or critical violations', async () => {
+test('axe: the playground page itself has no serious or critical violations', { timeout: TEST }, async () => {
   assert.deepEqual(await axe(page, { exclude: [['#preview']] }), []);
 });
