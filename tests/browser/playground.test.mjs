@@ -95,6 +95,11 @@ test('loads and renders the default example notice', { timeout: TEST }, async ()
   assert.deepEqual((await diagnostics()).filter((d) => d.severity === 'error'), []);
   assert.ok(Number(await page.$$eval('#gutter', (g) => g[0].textContent.split('\n').length)) > 100,
     'line numbers');
+  // The highlight layer holds exactly the source (plus a final newline), so its lines align.
+  assert.equal(await page.textContent('#highlight'), `${await page.inputValue('#source')}\n`);
+  assert.equal(await page.textContent('#highlight .k'), 'policy');
+  assert.match(await page.textContent('#highlight .c'), /^\/\/ WORKSTEP/);
+  assert.equal(await page.textContent('#highlight .s'), '"Sådan behandler WORKSTEP dine personoplysninger"');
 });
 
 test('a typing mistake shows E0102 at its line, underlined, and the fix clears it', { timeout: TEST }, async () => {
@@ -103,6 +108,7 @@ test('a typing mistake shows E0102 at its line, underlined, and the fix clears i
   const found = (await diagnostics()).filter((d) => d.code === 'E0102');
   assert.deepEqual(found, [{ code: 'E0102', line, severity: 'error' }]);
   assert.equal(await page.textContent('#marks mark[data-code="E0102"]'), 'clinet', 'underlined at its span');
+  assert.equal(await page.textContent('#highlight'), `${await page.inputValue('#source')}\n`, 'typed text shows');
   assert.match(await page.textContent('#diagnostics li[data-code="E0102"] details pre'), /E0102/,
     'the explanation of the code');
   assert.equal(await preview(), good, 'the preview keeps the last notice that built');
