@@ -109,6 +109,7 @@ test('a typing mistake shows E0102 at its line, underlined, and the fix clears i
   assert.deepEqual(found, [{ code: 'E0102', line, severity: 'error' }]);
   assert.equal(await page.textContent('#marks mark[data-code="E0102"]'), 'clinet', 'underlined at its span');
   assert.equal(await page.textContent('#highlight'), `${await page.inputValue('#source')}\n`, 'typed text shows');
+  await page.click('#diagnostics li[data-code="E0102"] summary');
   assert.match(await page.textContent('#diagnostics li[data-code="E0102"] details pre'), /E0102/,
     'the explanation of the code');
   assert.equal(await preview(), good, 'the preview keeps the last notice that built');
@@ -209,6 +210,30 @@ test('script and markup in a policy text execute nothing in the preview', { time
   assert.equal(await page.frameLocator('#preview').locator('script, img').count(), 0);
   await page.waitForTimeout(300); // a dialog, if any, would have opened by now
   assert.deepEqual(dialogs, []);
+});
+
+test('benchmark: an edit of the largest example to its updated preview', { timeout: TEST }, async (t) => {
+  // Not a pass/fail target (2 shared cores here): the medians go to the report.
+  await rebuilt(() => page.selectOption('#example', 'aventus'));
+  const text = await page.inputValue('#source');
+  // Inside the notice's title, so that every edit changes the preview.
+  const at = text.indexOf('title sv "') + 'title sv "'.length;
+  assert.ok(at > 20);
+  const previews = () => page.evaluate(() => Number(document.body.dataset.previews || 0));
+  const preview = [], buildOnly = [];
+  for (let i = 0; i < 21; i++) {
+    await page.$eval('#source', (el, a) => { el.focus(); el.setSelectionRange(a, a); }, at);
+    const before = await previews();
+    await page.keyboard.type(i % 2 ? 'x' : 'y');
+    await page.waitForFunction((n) => Number(document.body.dataset.previews) > n, before, { timeout: T });
+    const d = await page.evaluate(() => ({ ...document.body.dataset }));
+    preview.push(Number(d.previewMs));
+    buildOnly.push(Number(d.buildMs));
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+  t.diagnostic(`aventus (${text.length} chars): median build ${median(buildOnly).toFixed(1)} ms, ` +
+    `build to preview loaded ${median(preview).toFixed(1)} ms (21 edits)`);
+  assert.ok(preview.every((ms) => ms > 0));
 });
 
 async function axe(p, context) {

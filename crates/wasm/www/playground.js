@@ -6,6 +6,7 @@ const $ = (id) => document.getElementById(id);
 const source = $('source');
 let timer;
 let downloadUrls = [];
+let previewStarted;
 
 function update() {
   const started = performance.now();
@@ -13,6 +14,7 @@ function update() {
   if ($('layout').value) options.layout = $('layout').value;
   const name = `${$('example').value}.policy`;
   const built = build(source.value, name, options);
+  const buildMs = performance.now() - started; // the compiler alone, every output
   showHighlight();
   showDiagnostics(built.diagnostics);
   showMarks(built.diagnostics);
@@ -22,9 +24,15 @@ function update() {
     const select = $('language');
     const chosen = languages.includes(select.value) ? select.value : languages[0];
     select.replaceChildren(...languages.map((l) => new Option(l, l, false, l === chosen)));
-    $('preview').srcdoc = pages[languages.indexOf(chosen)].contents;
+    previewStarted = started;
+    const page = pages[languages.indexOf(chosen)].contents;
+    // An edit that does not change the notice (a comment, a retention period) keeps the
+    // frame as it is, scrolled where the reader was.
+    if (page !== $('preview').srcdoc) $('preview').srcdoc = page;
+    else previewShown();
     showDownloads(built.files);
-    $('status').textContent = `built in ${(performance.now() - started).toFixed(1)} ms`;
+    $('status').textContent = `built in ${buildMs.toFixed(1)} ms`;
+    document.body.dataset.buildMs = buildMs.toFixed(2);
   } else {
     // The preview and the downloads keep the last policy that built.
     $('status').textContent = built.error;
@@ -56,16 +64,18 @@ function showDiagnostics(diagnostics) {
         source.setSelectionRange(d.start_utf16, Math.max(d.end_utf16, d.start_utf16 + 1));
       });
       item.append(jump);
-      const text = explain(d.code);
-      if (text) {
-        const details = document.createElement('details');
-        const summary = document.createElement('summary');
-        summary.textContent = `explain ${d.code}`;
-        const pre = document.createElement('pre');
-        pre.textContent = text; // Markdown shown as text: never parsed as HTML.
-        details.append(summary, pre);
-        item.append(details);
-      }
+      // The explanation is fetched when opened: a large policy has dozens of warnings, and
+      // the list is rebuilt on every edit.
+      const details = document.createElement('details');
+      const summary = document.createElement('summary');
+      summary.textContent = `explain ${d.code}`;
+      const pre = document.createElement('pre');
+      details.append(summary, pre);
+      details.addEventListener('toggle', () => {
+        // Markdown shown as text: never parsed as HTML.
+        if (details.open && !pre.textContent) pre.textContent = explain(d.code) ?? 'no explanation';
+      });
+      item.append(details);
       return item;
     }),
   );
@@ -221,6 +231,13 @@ source.addEventListener('scroll', syncScroll);
 $('example').addEventListener('change', loadExample);
 $('language').addEventListener('change', update);
 $('layout').addEventListener('change', update);
+// The time from the start of a build to the notice loaded in the frame (the debounce not
+// counted): what issue 14's benchmark measures; the browser test reads it.
+function previewShown() {
+  document.body.dataset.previewMs = (performance.now() - previewStarted).toFixed(2);
+  document.body.dataset.previews = String(Number(document.body.dataset.previews || 0) + 1);
+}
+$('preview').addEventListener('load', previewShown);
 // A link pasted into this tab changes only the hash: the page is not reloaded. (replaceState,
 // used for the edits, does not fire this.)
 window.addEventListener('hashchange', loadFromAddress);
