@@ -171,7 +171,7 @@ test('each of the five examples loads and builds', { timeout: TEST }, async () =
 
 test('the downloads hold the built files', { timeout: TEST }, async () => {
   const html = await page.$eval('#downloads a[download="workstep.da.html"]', async (a) => (await fetch(a.href)).text());
-  assert.equal(html, await preview());
+  assert.equal(html, (await preview()).replace('<base href="about:srcdoc">', ''));
   const tilt = await page.$eval('#downloads a[download="workstep.tilt.json"]', async (a) => (await fetch(a.href)).json());
   assert.equal(typeof tilt, 'object');
 });
@@ -193,6 +193,43 @@ test('the address keeps the edited policy and a shared link restores it', { time
   assert.equal(await linked.inputValue('#source'), text);
   assert.match(await linked.$eval('#preview', (f) => f.srcdoc), /<html lang="sv"/);
   await linked.close();
+});
+
+test('the notice\'s in-page anchors scroll the preview, they do not navigate it', { timeout: TEST }, async () => {
+  // Only locator queries here: evaluating a function in the sandboxed frame is (rightly)
+  // blocked, and Chromium logs that as a console error.
+  await rebuilt(() => page.selectOption('#example', 'aventus'));
+  const frame = page.frameLocator('#preview');
+  const links = frame.locator('a[href^="#"]');
+  const count = await links.count();
+  assert.ok(count > 10, `aventus's notice links its sections (${count} links)`);
+  const hrefs = [];
+  for (let i = 0; i < count; i++) hrefs.push(await links.nth(i).getAttribute('href'));
+  for (const href of new Set(hrefs)) {
+    assert.equal(await frame.locator(`[id="${href.slice(1)}"]`).count(), 1, `${href} has its target`);
+  }
+  // The first link, scrolled into view and clicked with the mouse: Playwright's own click runs checks in the
+  // frame's page scripts, which the sandbox blocks (each a console error).
+  await links.first().scrollIntoViewIfNeeded();
+  const link = { i: 0, box: await links.first().boundingBox() };
+  const last = hrefs[link.i];
+  const target = frame.locator(`[id="${last.slice(1)}"]`);
+  const before = (await target.boundingBox()).y;
+  const seen = problems.length;
+  await page.mouse.click(link.box.x + link.box.width / 2, link.box.y + link.box.height / 2);
+  const inner = page.frames().find((f) => f !== page.mainFrame());
+  for (let i = 0; i < 50 && inner.url() !== `about:srcdoc${last}`; i++) await page.waitForTimeout(100);
+  assert.equal(inner.url(), `about:srcdoc${last}`);
+  const after = (await target.boundingBox()).y;
+  assert.ok(after < before && after < 200, `scrolled to ${last}: from y=${before} to y=${after}`);
+  assert.equal(await frame.locator('#source').count(), 0, 'the notice is still shown, not the playground');
+  // Observed: the click's in-page navigation makes Chromium log six "Blocked script execution
+  // in 'about:srcdoc'" errors, also with a plain mouse click, though the notice holds no
+  // script (the payload test checks that). Not pinned down; presumably the driver's own
+  // scripts after a navigation. Those, and only those, are set aside here.
+  const blocked = "Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed";
+  const logged = problems.splice(seen);
+  assert.ok(logged.every((p) => p.includes(blocked)), logged.join('\n'));
 });
 
 test('script and markup in a policy text execute nothing in the preview', { timeout: TEST }, async () => {

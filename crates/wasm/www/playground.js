@@ -25,7 +25,9 @@ function update() {
     const chosen = languages.includes(select.value) ? select.value : languages[0];
     select.replaceChildren(...languages.map((l) => new Option(l, l, false, l === chosen)));
     previewStarted = started;
-    const page = pages[languages.indexOf(chosen)].contents;
+    // A srcdoc document resolves links against the playground's address, so `#section`
+    // would load the playground into the frame; this base keeps in-page anchors in the notice.
+    const page = pages[languages.indexOf(chosen)].contents.replace(/<head>/i, '$&<base href="about:srcdoc">');
     // An edit that does not change the notice (a comment, a retention period) keeps the
     // frame as it is, scrolled where the reader was.
     if (page !== $('preview').srcdoc) $('preview').srcdoc = page;
