@@ -148,6 +148,14 @@ test('switching the language changes the preview', { timeout: TEST }, async () =
   assert.equal(await page.frameLocator('#preview').locator('html').getAttribute('lang', { timeout: T }), 'sv');
   await rebuilt(() => page.selectOption('#layout', 'by-activity'));
   assert.match(await preview(), /<html lang="sv"/, 'the language stays chosen across rebuilds');
+  // The switches are in the address: a new tab opens with Swedish, by activity.
+  await page.waitForFunction(() => location.hash.includes('language=sv') && location.hash.includes('layout=by-activity'),
+    null, { timeout: T });
+  const shared = await open(page.url());
+  assert.equal(await shared.inputValue('#layout'), 'by-activity');
+  assert.equal(await shared.inputValue('#language'), 'sv');
+  assert.match(await shared.$eval('#preview', (f) => f.srcdoc), /<html lang="sv"/);
+  await shared.close();
   await rebuilt(() => page.selectOption('#example', 'aventus'));
   assert.deepEqual(await page.$$eval('#language option', (o) => o.map((x) => x.value)), ['sv']);
 });

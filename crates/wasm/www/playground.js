@@ -7,6 +7,7 @@ const source = $('source');
 let timer;
 let downloadUrls = [];
 let previewStarted;
+let linkedLanguage; // from a link, until the first build offers it
 
 function update() {
   const started = performance.now();
@@ -22,7 +23,8 @@ function update() {
     const pages = built.files.filter((f) => f.name.endsWith('.html'));
     const languages = pages.map((f) => f.name.split('.').at(-2));
     const select = $('language');
-    const chosen = languages.includes(select.value) ? select.value : languages[0];
+    const wanted = select.value || linkedLanguage;
+    const chosen = languages.includes(wanted) ? wanted : languages[0];
     select.replaceChildren(...languages.map((l) => new Option(l, l, false, l === chosen)));
     previewStarted = started;
     // A srcdoc document resolves links against the playground's address, so `#section`
@@ -187,7 +189,10 @@ let saving = Promise.resolve();
 function saveToAddress() {
   // Chained so that a slow compression cannot overwrite a later one.
   saving = saving.then(async () => {
-    const params = new URLSearchParams({ example: $('example').value, policy: await encode(source.value) });
+    const params = new URLSearchParams({ example: $('example').value });
+    if ($('layout').value) params.set('layout', $('layout').value);
+    if ($('language').value) params.set('language', $('language').value);
+    params.set('policy', await encode(source.value));
     history.replaceState(null, '', `#${params}`);
   });
 }
@@ -205,6 +210,10 @@ async function loadFromAddress() {
   const params = new URLSearchParams(location.hash.slice(1));
   const example = params.get('example');
   if (example && [...$('example').options].some((o) => o.value === example)) $('example').value = example;
+  const layout = params.get('layout');
+  if ([...$('layout').options].some((o) => o.value === layout)) $('layout').value = layout;
+  linkedLanguage = params.get('language') ?? undefined;
+  $('language').replaceChildren(); // the link's language, not the one shown before
   if (!params.has('policy')) return false;
   try {
     source.value = await decode(params.get('policy'));
@@ -231,8 +240,13 @@ source.addEventListener('input', () => {
 });
 source.addEventListener('scroll', syncScroll);
 $('example').addEventListener('change', loadExample);
-$('language').addEventListener('change', update);
-$('layout').addEventListener('change', update);
+// The switches go into the address too, once it holds an edited or linked policy.
+const switched = () => {
+  update();
+  if (location.hash.includes('policy=')) saveToAddress();
+};
+$('language').addEventListener('change', switched);
+$('layout').addEventListener('change', switched);
 // The time from the start of a build to the notice loaded in the frame (the debounce not
 // counted): what issue 14's benchmark measures; the browser test reads it.
 function previewShown() {
