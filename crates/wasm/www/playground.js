@@ -30,7 +30,7 @@ function update() {
     // A srcdoc document resolves links against the playground's address, so `#section`
     // would load the playground into the frame; this base keeps in-page anchors in the notice.
     const page = pages[languages.indexOf(chosen)].contents.replace(/<head>/i, '$&<base href="about:srcdoc">');
-    // An edit that does not change the notice (a comment, a retention period) keeps the
+    // An edit that does not change the notice (a comment, say) keeps the
     // frame as it is, scrolled where the reader was.
     if (page !== $('preview').srcdoc) $('preview').srcdoc = page;
     else previewShown();
