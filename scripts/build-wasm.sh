@@ -32,7 +32,7 @@ rm -rf target/playground/pkg target/wasm-node
 wasm-bindgen --target web --remove-name-section --out-dir target/playground/pkg "$wasm"
 wasm-bindgen --target nodejs --out-dir target/wasm-node "$wasm"
 
-# The playground page (a beginning) and the example policies it loads.
+# The playground page (docs/web.md) and the example policies it loads.
 if [ -d crates/wasm/www ]; then
     cp -R crates/wasm/www/. target/playground/
     mkdir -p target/playground/examples
