@@ -160,10 +160,7 @@ fn lexicon(set: &TemplateSet, lang: &str) -> Result<Value, TemplateError> {
     static BUILT_IN: std::sync::OnceLock<Vec<(String, Value)>> = std::sync::OnceLock::new();
     if set.is_built_in() {
         let cached = BUILT_IN.get_or_init(|| {
-            ["da", "sv"]
-                .iter()
-                .filter_map(|l| read_lexicon(set, l).ok().map(|v| (l.to_string(), v)))
-                .collect()
+            ["da", "sv"].iter().filter_map(|l| read_lexicon(set, l).ok().map(|v| (l.to_string(), v))).collect()
         });
         if let Some((_, value)) = cached.iter().find(|(l, _)| l == lang) {
             return Ok(value.clone());
