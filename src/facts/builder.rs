@@ -12,6 +12,8 @@ use crate::model::{self, DataKind, Policy, Purpose, Text};
 pub(super) struct Builder<'a> {
     pub(super) policy: &'a Policy,
     pub(super) lang: Lang,
+    /// Which data categories are unconfirmed (derived once per policy).
+    pub(super) unconfirmed_data: &'a [bool],
 }
 
 impl Builder<'_> {
@@ -105,7 +107,7 @@ impl Builder<'_> {
             category,
             examples: self.opt(&d.examples),
             description: self.opt(&d.description),
-            tbc: self.data_tbc(i),
+            tbc: self.unconfirmed_data[i],
             first_purpose: None,
         }
     }
@@ -117,26 +119,7 @@ impl Builder<'_> {
 
     pub(super) fn data_named(&self, i: usize) -> Named {
         let d = &self.policy.data[i];
-        Named { tbc: self.data_tbc(i), ..self.named(&d.id.value, &d.name) }
-    }
-
-    /// A data category is unconfirmed where the policy marks its block (or an item of it), or
-    /// where every purpose that uses it marks which data it uses (or itself as a whole): then
-    /// the category is there only by unconfirmed facts.
-    pub(super) fn data_tbc(&self, i: usize) -> bool {
-        let id = &self.policy.data[i].id.value;
-        if self.policy.unconfirmed.iter().any(|u| u.block == "data" && u.name.as_deref() == Some(id.as_str())) {
-            return true;
-        }
-        let mut users = self.policy.purposes.iter().filter(|p| p.data.iter().any(|d| d.index == i)).peekable();
-        users.peek().is_some()
-            && users.all(|p| {
-                self.policy.unconfirmed.iter().any(|u| {
-                    u.block == "purpose"
-                        && u.name.as_deref() == Some(p.id.value.as_str())
-                        && matches!(u.item.as_deref(), None | Some("data"))
-                })
-            })
+        Named { tbc: self.unconfirmed_data[i], ..self.named(&d.id.value, &d.name) }
     }
 
     pub(super) fn group_named(&self, i: usize) -> Named {

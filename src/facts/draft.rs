@@ -93,3 +93,30 @@ fn retention_name(policy: &Policy, id: &str, lang: Lang) -> String {
         (true, true) => id.to_string(),
     }
 }
+
+/// For each data category, whether it is unconfirmed: the policy marks its block (or an item of
+/// it), or every purpose that uses it marks which data it uses (or itself as a whole), so the
+/// category is there only by unconfirmed facts. Derived once per policy.
+pub fn unconfirmed_data(policy: &Policy) -> Vec<bool> {
+    let marked = |block: &str, name: &str, whole_or: Option<&str>| {
+        policy.unconfirmed.iter().any(|u| {
+            u.block == block
+                && u.name.as_deref() == Some(name)
+                && (whole_or.is_none() || u.item.is_none() || u.item.as_deref() == whole_or)
+        })
+    };
+    let (mut used, mut all_marked) = (vec![false; policy.data.len()], vec![true; policy.data.len()]);
+    for p in &policy.purposes {
+        let data_marked = marked("purpose", &p.id.value, Some("data"));
+        for d in &p.data {
+            used[d.index] = true;
+            all_marked[d.index] &= data_marked;
+        }
+    }
+    policy
+        .data
+        .iter()
+        .enumerate()
+        .map(|(i, d)| marked("data", &d.id.value, None) || (used[i] && all_marked[i]))
+        .collect()
+}

@@ -160,7 +160,7 @@ pub struct Named {
     /// The name is a proper name (written without a language tag): never lower-cased in a
     /// sentence ("Google", "Facebook").
     pub proper: bool,
-    /// For a data category: not confirmed (see `Builder::data_tbc`); a draft marks the name
+    /// For a data category: not confirmed (see `draft::unconfirmed_data`); a draft marks the name
     /// wherever a list names it.
     pub tbc: bool,
 }

@@ -39,9 +39,11 @@ pub struct Facts<'a> {
     pub policy: &'a Policy,
     /// Which retention rules cover which purposes.
     pub coverage: Coverage,
+    /// Which data categories are unconfirmed (`draft::unconfirmed_data`).
+    pub unconfirmed_data: Vec<bool>,
 }
 
 /// Derives the facts of a checked policy.
 pub fn derive(policy: &Policy) -> Facts<'_> {
-    Facts { policy, coverage: coverage(policy) }
+    Facts { policy, coverage: coverage(policy), unconfirmed_data: draft::unconfirmed_data(policy) }
 }

@@ -16,7 +16,7 @@ use crate::model::{DataKind, SourceRef};
 /// Build the notice facts for `policy` in `lang`, arranged in `layout`.
 pub fn notice(facts: &Facts, lang: Lang, layout: Layout, source: &str) -> Notice {
     let policy = facts.policy;
-    let cx = Builder { policy, lang };
+    let cx = Builder { policy, lang, unconfirmed_data: &facts.unconfirmed_data };
     let tables = tables();
     let authority = &tables.national(policy.header.jurisdiction.value).authority;
     let coverage = &facts.coverage;

@@ -36,23 +36,6 @@ pub struct Completion {
     pub replace: Span,
 }
 
-const DECLARATIONS: &[DeclKind] = &[
-    DeclKind::Policy,
-    DeclKind::Controller,
-    DeclKind::Group,
-    DeclKind::Data,
-    DeclKind::Source,
-    DeclKind::Recipient,
-    DeclKind::Storage,
-    DeclKind::Event,
-    DeclKind::Purpose,
-    DeclKind::Retention,
-    DeclKind::Cookie,
-    DeclKind::Security,
-    DeclKind::Rights,
-    DeclKind::Section,
-];
-
 pub fn completions(analysis: &Analysis, offset: usize) -> Vec<Completion> {
     let (mut out, replace) = candidates(analysis, offset);
     out.iter_mut().for_each(|c| c.replace = replace);
@@ -76,10 +59,10 @@ fn candidates(analysis: &Analysis, offset: usize) -> (Vec<Completion>, Span) {
     let Some(block) = cx.block() else {
         // After `purpose ` comes the new block's name, which nothing can complete.
         let previous = src[..word_start].split_whitespace().next_back().unwrap_or("");
-        if DECLARATIONS.iter().any(|k| k.keyword() == previous) {
+        if DeclKind::ALL.iter().any(|k| k.keyword() == previous) {
             return (Vec::new(), replace);
         }
-        let blocks = DECLARATIONS.iter().map(|k| keyword(k.keyword(), k.noun(), docs::block(k.keyword())));
+        let blocks = DeclKind::ALL.iter().map(|k| keyword(k.keyword(), k.noun(), docs::block(k.keyword())));
         return (blocks.collect(), replace);
     };
     if at_line_start || cx.item.is_none() {

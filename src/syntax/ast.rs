@@ -34,6 +34,24 @@ pub enum DeclKind {
 }
 
 impl DeclKind {
+    /// Every kind of declaration, in the order the reference describes them.
+    pub const ALL: &'static [DeclKind] = &[
+        DeclKind::Policy,
+        DeclKind::Controller,
+        DeclKind::Group,
+        DeclKind::Data,
+        DeclKind::Source,
+        DeclKind::Recipient,
+        DeclKind::Storage,
+        DeclKind::Event,
+        DeclKind::Purpose,
+        DeclKind::Retention,
+        DeclKind::Cookie,
+        DeclKind::Security,
+        DeclKind::Rights,
+        DeclKind::Section,
+    ];
+
     /// The keyword that opens the declaration.
     pub fn keyword(self) -> &'static str {
         match self {
