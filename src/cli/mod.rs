@@ -199,6 +199,7 @@ pub fn run() -> ExitCode {
                     LayoutArg::ByActivity => Layout::ByActivity,
                     LayoutArg::ByAudience => Layout::ByAudience,
                 }),
+                language: None,
             };
             let reporter = Reporter::new(DiagnosticFormat::Human, color);
             let strictness = build::Strictness { deny_warnings, final_only };

@@ -16,7 +16,7 @@ use minijinja::{Value, context, value::Serde};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Policy;
-use crate::model::vocab::{Layout, Vocabulary};
+use crate::model::vocab::{Lang, Layout, Vocabulary};
 use crate::span::{SourceFile, Span};
 
 /// How to build notices.
@@ -27,6 +27,9 @@ pub struct Options {
     pub standalone: bool,
     /// Overrides the policy's own layout.
     pub layout: Option<Layout>,
+    /// Only this language's notice (a preview needs one, and rendering the others would cost
+    /// as much again); every declared language when `None`.
+    pub language: Option<Lang>,
 }
 
 /// A generated file: its name inside the output folder and its contents.
@@ -95,7 +98,8 @@ pub fn notices(policy: &Policy, source: &str, options: &Options) -> Result<Vec<O
     let id = &policy.header.id.value;
     let facts = crate::facts::derive(policy);
     let mut outputs = Vec::new();
-    for &language in &policy.header.languages {
+    let languages = policy.header.languages.iter().filter(|&&l| options.language.is_none_or(|only| only == l));
+    for &language in languages {
         let lang = language.word();
         let notice = crate::facts::notice(&facts, language, layout, source);
         let lexicon = lexicon(&options.templates, lang)?;

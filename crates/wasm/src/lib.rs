@@ -7,6 +7,7 @@ pub mod position;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde::de::IgnoredAny;
 use wasm_bindgen::prelude::*;
 
@@ -37,6 +38,13 @@ export interface OutputFile { name: string; contents: string; }
 export interface Built {
   ok: boolean; files: OutputFile[]; diagnostics: Diagnostic[]; rendered: string; error: string | null;
 }
+export interface PreviewOptions {
+  language?: "da" | "sv"; layout?: "by-topic" | "by-activity" | "by-audience"; standalone?: boolean;
+}
+export interface Previewed {
+  ok: boolean; html: string; language: "da" | "sv" | null; languages: ("da" | "sv")[]; draft: boolean;
+  diagnostics: Diagnostic[]; error: string | null;
+}
 export interface Formatted { formatted: string | null; changed: boolean; diagnostics: Diagnostic[]; rendered: string; }
 export interface CodeInfo { code: string; severity: "error" | "warning"; summary: string; }
 "#;
@@ -59,22 +67,39 @@ pub fn build(
     name: Option<String>,
     #[wasm_bindgen(unchecked_optional_param_type = "BuildOptions")] options: JsValue,
 ) -> JsValue {
-    match build_options(options) {
+    match read_options(options, api::BuildOptions::NAMES) {
         Ok(options) => to_js(&api::build(source, &name_or_default(name), options)),
         Err(e) => to_js(&api::Built::refused(format!("the options cannot be read: {e}"))),
     }
 }
 
-fn build_options(value: JsValue) -> Result<api::BuildOptions, String> {
+/// Reads an options object; an unknown name is refused (a misspelt option would otherwise change
+/// nothing without a word).
+fn read_options<T: DeserializeOwned + Default>(value: JsValue, known: &[&str]) -> Result<T, String> {
     if value.is_undefined() || value.is_null() {
-        return Ok(api::BuildOptions::default());
+        return Ok(T::default());
     }
     // serde-wasm-bindgen reads only a struct's own fields and ignores the rest, whatever
     // `deny_unknown_fields` says, so the names are checked first.
     let names: BTreeMap<String, IgnoredAny> =
         serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string())?;
-    api::BuildOptions::refuse_unknown(names.keys().map(String::as_str))?;
+    api::refuse_unknown(names.keys().map(String::as_str), known)?;
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+/// One notice, for a live preview: `{ ok, html, language, languages, draft, diagnostics,
+/// error }`. `options`: `{ language, layout, standalone }`. Cheaper than `build`, which renders
+/// every language and every file.
+#[wasm_bindgen(unchecked_return_type = "Previewed")]
+pub fn preview(
+    source: &str,
+    name: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "PreviewOptions")] options: JsValue,
+) -> JsValue {
+    match read_options(options, api::PreviewOptions::NAMES) {
+        Ok(options) => to_js(&api::preview(source, &name_or_default(name), options)),
+        Err(e) => to_js(&api::Previewed::refused(format!("the options cannot be read: {e}"))),
+    }
 }
 
 /// Format a policy: `{ formatted, changed, diagnostics, rendered }`; `formatted` is `null` when
