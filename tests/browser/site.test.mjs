@@ -84,7 +84,7 @@ afterEach(async () => {
   assert.deepEqual(problems, [], 'no page errors and no console errors');
 }, { timeout: TEST });
 
-test('the build is deterministic and refuses a policy with errors', { timeout: TEST }, async () => {
+test('the build is deterministic and refuses a policy with errors or unconfirmed facts', { timeout: TEST }, async () => {
   const again = await buildSite('again');
   for (const file of ['index.html', 'da/index.html', 'sv/index.html', 'style.css']) {
     const a = fs.readFileSync(path.join(tmp, 'site', file), 'utf8');
@@ -99,6 +99,10 @@ test('the build is deterministic and refuses a policy with errors', { timeout: T
     assert.match(e.stderr, /E0102/);
     return true;
   });
+  // A published notice is final: a fact marked unconfirmed (a draft) is refused as well.
+  const draft = path.join(tmp, 'draft.policy');
+  fs.writeFileSync(draft, policy.replace('registration "12345678"', 'registration "12345678" unconfirmed "check"'));
+  await assert.rejects(buildSite('again', draft), (e) => e.code === 1 && /W0250/.test(e.stderr) && /final/.test(e.stderr));
   // The site from before is left whole.
   assert.equal(fs.readFileSync(path.join(tmp, 'again/da/index.html'), 'utf8'),
     fs.readFileSync(path.join(tmp, 'site/da/index.html'), 'utf8').replaceAll(site, again));
@@ -283,6 +287,8 @@ test('script and markup in the policy\'s texts execute nothing', { timeout: TEST
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     assert.equal((await page.goto(`${payloadSite}${lang}/`)).status(), 200);
+    await page.waitForTimeout(300); // a dialog, if any, would have opened by now
+    assert.deepEqual(dialogs, [], 'no dialog');
     assert.equal(await page.textContent('main h1'), payload, 'the payload shows as text');
     assert.equal(await page.title(), payload);
     assert.equal(await page.textContent('main > h2:last-of-type'), payload);
@@ -295,7 +301,7 @@ test('script and markup in the policy\'s texts execute nothing', { timeout: TEST
     await page.hover('main a[href^="https://eksempelkurser.example"]');
     assert.deepEqual(requests.filter((u) => !u.startsWith(payloadSite)), [], 'nothing fetched from elsewhere');
     assert.ok(!requests.some((u) => u.endsWith('/x')), 'no image requested');
-    await page.waitForTimeout(300); // a dialog, if any, would have opened by now
-    assert.deepEqual(dialogs, []);
+    await page.waitForTimeout(300);
+    assert.deepEqual(dialogs, [], 'no dialog after the hover');
   }
 });
