@@ -15,21 +15,24 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { values: args } = parseArgs({
-  options: {
+function fail(message) {
+  console.error(`site/build.mjs: ${message}`);
+  process.exit(1);
+}
+
+let args;
+try {
+  ({ values: args } = parseArgs({ options: {
     out: { type: 'string', default: path.join(here, '../target/site') },
     policy: { type: 'string', default: path.join(here, 'kursus.policy') },
     // Search engines want hreflang and canonical links absolute: the address the site is
     // published at, ending in `/`.
     'base-url': { type: 'string', default: 'https://eksempelkurser.example/privatliv/' },
-  },
-});
-const base = args['base-url'].endsWith('/') ? args['base-url'] : `${args['base-url']}/`;
-
-function fail(message) {
-  console.error(`site/build.mjs: ${message}`);
-  process.exit(1);
+  } }));
+} catch (e) {
+  fail(`${e.message}\nusage: node site/build.mjs [--out DIR] [--policy FILE] [--base-url URL]`);
 }
+const base = args['base-url'].endsWith('/') ? args['base-url'] : `${args['base-url']}/`;
 
 const pkg = path.join(here, '../target/wasm-node/policyc_wasm.js');
 if (!fs.existsSync(pkg)) fail(`${pkg} is missing: run scripts/build-wasm.sh first`);
@@ -52,7 +55,13 @@ const LANGUAGES = Object.keys(SITE);
 
 // 1. The notices: the HTML fragments, checked as for publishing (`final`: no draft).
 const name = path.basename(args.policy);
-const built = policyc.build(fs.readFileSync(args.policy, 'utf8'), name, { final: true });
+let source;
+try {
+  source = fs.readFileSync(args.policy, 'utf8');
+} catch (e) {
+  fail(`cannot read the policy: ${e.message}`);
+}
+const built = policyc.build(source, name, { final: true });
 if (!built.ok) fail(`${name} does not build:\n${built.rendered}${built.error ?? ''}`);
 if (built.rendered) process.stderr.write(built.rendered); // its warnings
 const notices = {};
@@ -114,7 +123,12 @@ for (const [file, html] of Object.entries(pages)) {
 }
 
 // 3. Write into a fresh folder beside the output, then swap it in: never a half-written site.
+// The folder is replaced whole, so it must hold nothing but a site this script wrote.
 const out = path.resolve(args.out);
+const ours = new Set([...Object.keys(pages).map((file) => file.split('/')[0]), 'style.css']);
+if (fs.existsSync(out) && (!fs.statSync(out).isDirectory() || fs.readdirSync(out).some((f) => !ours.has(f)))) {
+  fail(`${out} is not a site this script wrote (it holds other files): choose another --out`);
+}
 fs.mkdirSync(path.dirname(out), { recursive: true });
 const temp = fs.mkdtempSync(`${out}.tmp-`);
 try {

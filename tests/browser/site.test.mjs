@@ -107,6 +107,11 @@ test('the build is deterministic and refuses a policy with errors or unconfirmed
   assert.equal(fs.readFileSync(path.join(tmp, 'again/da/index.html'), 'utf8'),
     fs.readFileSync(path.join(tmp, 'site/da/index.html'), 'utf8').replaceAll(site, again));
   assert.deepEqual(fs.readdirSync(tmp).filter((f) => f.includes('.tmp-')), [], 'no temporary folder left');
+  // It replaces the output folder whole, so it refuses one that holds anything else.
+  fs.mkdirSync(path.join(tmp, 'foreign'));
+  fs.writeFileSync(path.join(tmp, 'foreign/notes.txt'), 'keep me');
+  await assert.rejects(buildSite('foreign'), (e) => e.code === 1 && /is not a site this script wrote/.test(e.stderr));
+  assert.deepEqual(fs.readdirSync(path.join(tmp, 'foreign')), ['notes.txt']);
 });
 
 test('both language pages render the notice', { timeout: TEST }, async () => {
