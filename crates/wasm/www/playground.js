@@ -77,79 +77,173 @@ function showPage(page) {
   const root = doc.documentElement;
   for (const { name } of [...root.attributes]) root.removeAttribute(name);
   for (const { name, value } of [...parsed.documentElement.attributes]) root.setAttribute(name, value);
-  if (doc.head.innerHTML !== parsed.head.innerHTML) doc.head.replaceWith(doc.adoptNode(parsed.head));
-  parsed.body.dataset.policyc = '';
-  doc.body.replaceWith(doc.adoptNode(parsed.body));
+  patch(doc, doc.head, parsed.head);
+  patch(doc, doc.body, parsed.body);
   previewShown();
 }
 
+// The list is patched, not rebuilt: an edit shifts the offsets of every later diagnostic but
+// seldom what the list shows, and laying out dozens of new items cost more than the build.
 function showDiagnostics(diagnostics) {
-  $('diagnostics').replaceChildren(
-    ...diagnostics.map((d) => {
-      const item = document.createElement('li');
-      item.className = d.severity;
-      item.dataset.code = d.code;
-      item.dataset.line = d.line;
-      // A button, so the jump is reachable by keyboard and announced as an action.
-      const jump = document.createElement('button');
-      const code = document.createElement('code');
-      code.textContent = `${d.code} ${d.line}:${d.column}`;
-      jump.append(code, ` ${d.message}`);
-      if (d.help) {
-        const help = document.createElement('div');
-        help.className = 'help';
-        help.textContent = `help: ${d.help}`;
-        jump.append(help);
-      }
-      // UTF-16 offsets select exactly the span in the textarea.
-      jump.addEventListener('click', () => {
-        source.focus();
-        source.setSelectionRange(d.start_utf16, Math.max(d.end_utf16, d.start_utf16 + 1));
-      });
-      item.append(jump);
-      // The explanation is fetched when opened: a large policy has dozens of warnings, and
-      // the list is rebuilt on every edit.
-      const details = document.createElement('details');
-      const summary = document.createElement('summary');
-      summary.textContent = `explain ${d.code}`;
-      const pre = document.createElement('pre');
-      details.append(summary, pre);
-      details.addEventListener('toggle', () => {
-        // Markdown shown as text: never parsed as HTML.
-        if (details.open && !pre.textContent) pre.textContent = explain(d.code) ?? 'no explanation';
-      });
-      item.append(details);
-      return item;
-    }),
-  );
+  const list = $('diagnostics');
+  const shown = (d) => JSON.stringify([d.code, d.severity, d.line, d.column, d.message, d.help]);
+  const keys = diagnostics.map(shown);
+  const old = [...list.children];
+  let first = 0;
+  while (first < old.length && first < keys.length && old[first].dataset.key === keys[first]) first++;
+  let last = 0;
+  while (last < old.length - first && last < keys.length - first
+    && old[old.length - 1 - last].dataset.key === keys[keys.length - 1 - last]) last++;
+  const before = old[old.length - last] ?? null;
+  old.slice(first, old.length - last).forEach((item) => item.remove());
+  for (const d of diagnostics.slice(first, keys.length - last)) list.insertBefore(diagnosticItem(d), before);
+  // Every item jumps to its diagnostic's current offsets.
+  [...list.children].forEach((item, i) => {
+    item.diagnostic = diagnostics[i];
+    item.dataset.key = keys[i];
+  });
+}
+
+function diagnosticItem(d) {
+  const item = document.createElement('li');
+  item.className = d.severity;
+  item.dataset.code = d.code;
+  item.dataset.line = d.line;
+  // A button, so the jump is reachable by keyboard and announced as an action.
+  const jump = document.createElement('button');
+  const code = document.createElement('code');
+  code.textContent = `${d.code} ${d.line}:${d.column}`;
+  jump.append(code, ` ${d.message}`);
+  if (d.help) {
+    const help = document.createElement('div');
+    help.className = 'help';
+    help.textContent = `help: ${d.help}`;
+    jump.append(help);
+  }
+  // UTF-16 offsets select exactly the span in the textarea.
+  jump.addEventListener('click', () => {
+    const { start_utf16: start, end_utf16: end } = item.diagnostic;
+    source.focus();
+    source.setSelectionRange(start, Math.max(end, start + 1));
+  });
+  item.append(jump);
+  // The explanation is fetched when opened: a large policy has dozens of warnings.
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = `explain ${d.code}`;
+  const pre = document.createElement('pre');
+  details.append(summary, pre);
+  details.addEventListener('toggle', () => {
+    // Markdown shown as text: never parsed as HTML.
+    if (details.open && !pre.textContent) pre.textContent = explain(d.code) ?? 'no explanation';
+  });
+  item.append(details);
+  return item;
+}
+
+// Makes `target`'s children those of `fresh` (a parsed copy), replacing only the ones that
+// differ, so that the browser lays out again only what an edit changed (a keystroke in a title
+// changes one heading of the 41 KB notice). A single changed element whose tag and attributes
+// stay is patched the same way inside (the notice is one <main>).
+const nodeHtml = new WeakMap();
+const html = (node) => nodeHtml.get(node) ?? (node.outerHTML ?? `${node.nodeType}:${node.textContent}`);
+function patch(doc, target, fresh) {
+  const old = [...target.childNodes];
+  const now = [...fresh.childNodes];
+  const nowHtml = now.map(html);
+  let first = 0;
+  while (first < old.length && first < now.length && html(old[first]) === nowHtml[first]) first++;
+  let last = 0;
+  while (last < old.length - first && last < now.length - first
+    && html(old[old.length - 1 - last]) === nowHtml[now.length - 1 - last]) last++;
+  const gone = old.slice(first, old.length - last);
+  const come = now.slice(first, now.length - last);
+  const shell = (n) => n.nodeType === Node.ELEMENT_NODE && n.cloneNode(false).outerHTML;
+  if (gone.length === 1 && come.length === 1 && shell(gone[0]) && shell(gone[0]) === shell(come[0])) {
+    patch(doc, gone[0], come[0]);
+    nodeHtml.set(gone[0], nowHtml[first]);
+    return;
+  }
+  const before = old[old.length - last] ?? null;
+  for (const node of gone) node.remove();
+  come.forEach((node, i) => {
+    nodeHtml.set(node, nowHtml[first + i]);
+    target.insertBefore(doc.adoptNode(node), before);
+  });
+}
+
+// The two layers behind the textarea hold the source again, one <div> per line, so that an edit
+// replaces only the lines it changed: rebuilding and laying out the whole 46 KB text of the
+// largest example, twice per keystroke, took most of an edit's time.
+
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]);
+
+// `text` with each span wrapped in its tags, as one HTML string per line: a span that crosses
+// a line break is closed at the end of the line and opened again on the next. `spans` are
+// sorted and do not overlap: [start, end, open, close].
+function htmlLines(text, spans) {
+  const lines = [''];
+  const add = (chunk, open = '', close = '') => {
+    chunk.split('\n').forEach((piece, i) => {
+      if (i > 0) lines.push('');
+      if (piece) lines[lines.length - 1] += open + escapeHtml(piece) + close;
+    });
+  };
+  let at = 0;
+  for (const [start, end, open, close] of spans) {
+    add(text.slice(at, start));
+    const inner = text.slice(start, end);
+    // An empty span, or one on a line break, still needs something to underline.
+    if (inner === '' || inner === '\n') lines[lines.length - 1] += `${open} ${close}`;
+    if (inner !== '') add(inner === '\n' ? '\n' : inner, open, close);
+    at = end;
+  }
+  add(text.slice(at));
+  return lines;
+}
+
+// Replaces the lines of `layer` that differ from what it shows (the common first and last
+// lines stay). Each line's text ends with its line break, so the layer's text is the source's.
+const shownLines = new WeakMap();
+function showLines(layer, lines) {
+  const old = shownLines.get(layer) ?? [];
+  shownLines.set(layer, lines);
+  let first = 0;
+  while (first < lines.length && first < old.length && lines[first] === old[first]) first++;
+  let last = 0;
+  while (last < lines.length - first && last < old.length - first
+    && lines[lines.length - 1 - last] === old[old.length - 1 - last]) last++;
+  const html = (line) => `<div>${line}\n</div>`;
+  if (first === 0 && last === 0) {
+    layer.innerHTML = lines.map(html).join('');
+    return;
+  }
+  for (let i = old.length - last - 1; i >= first; i--) layer.children[i].remove();
+  const changed = lines.slice(first, lines.length - last).map(html).join('');
+  if (first > 0) layer.children[first - 1].insertAdjacentHTML('afterend', changed);
+  else layer.insertAdjacentHTML('afterbegin', changed);
 }
 
 // The underlines: the source again, transparent, with each diagnostic's span in a <mark>.
 function showMarks(diagnostics) {
   const text = source.value;
-  const spans = diagnostics
-    .filter((d) => d.file === undefined || d.file === `${$('example').value}.policy`)
-    .map((d) => [d.start_utf16, Math.max(d.end_utf16, d.start_utf16 + 1), d.severity, d.code])
+  const spans = [];
+  const sorted = diagnostics
+    .filter((d) => d.file === undefined || d.file === policyName())
+    .map((d) => [d.start_utf16, Math.max(d.end_utf16, d.start_utf16), d.severity, d.code])
     .sort((a, b) => a[0] - b[0]);
-  const parts = [];
   let at = 0;
-  for (const [start, end, severity, code] of spans) {
+  for (const [start, end, severity, code] of sorted) {
     if (start < at || start > text.length) continue; // overlapping spans: the first one wins
-    parts.push(text.slice(at, start));
-    const mark = document.createElement('mark');
-    mark.className = severity;
-    mark.dataset.code = code;
-    // An empty span at the end of a line or file still needs something to underline.
-    mark.textContent = text.slice(start, end).replace(/^\n?$/, ' ');
-    parts.push(mark);
+    spans.push([start, Math.min(end, text.length), `<mark class="${severity}" data-code="${code}">`, '</mark>']);
     at = Math.min(end, text.length);
   }
-  parts.push(text.slice(at) + '\n');
-  $('marks').replaceChildren(...parts);
-  const lines = text.split('\n').length;
-  if ($('gutter').dataset.lines !== String(lines)) {
-    $('gutter').dataset.lines = String(lines);
-    $('gutter').textContent = Array.from({ length: lines }, (_, i) => i + 1).join('\n') + '\n';
+  const lines = htmlLines(text, spans);
+  showLines($('marks'), lines);
+  if ($('gutter').dataset.lines !== String(lines.length)) {
+    $('gutter').dataset.lines = String(lines.length);
+    $('gutter').textContent = Array.from({ length: lines.length }, (_, i) => i + 1).join('\n') + '\n';
   }
   syncScroll();
 }
@@ -166,18 +260,12 @@ let highlighted; // the text the highlight layer shows
 function showHighlight() {
   const text = source.value;
   highlighted = text;
-  const parts = [];
-  let at = 0;
+  const spans = [];
   for (const m of text.matchAll(TOKENS)) {
-    parts.push(text.slice(at, m.index));
-    const span = document.createElement('span');
-    span.className = CLASSES[m.slice(1).findIndex((g) => g !== undefined)];
-    span.textContent = m[0];
-    parts.push(span);
-    at = m.index + m[0].length;
+    const kind = CLASSES[m.slice(1).findIndex((g) => g !== undefined)];
+    spans.push([m.index, m.index + m[0].length, `<span class="${kind}">`, '</span>']);
   }
-  parts.push(text.slice(at) + '\n');
-  $('highlight').replaceChildren(...parts);
+  showLines($('highlight'), htmlLines(text, spans));
   syncScroll();
 }
 
