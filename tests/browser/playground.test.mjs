@@ -314,7 +314,7 @@ test('benchmark: an edit of the largest example to its updated preview', { timeo
   const at = text.indexOf('title sv "') + 'title sv "'.length;
   assert.ok(at > 20);
   const previews = () => page.evaluate(() => Number(document.body.dataset.previews || 0));
-  const preview = [], buildOnly = [];
+  const preview = [], buildOnly = [], edit = [];
   for (let i = 0; i < 21; i++) {
     await page.$eval('#source', (el, a) => { el.focus(); el.setSelectionRange(a, a); }, at);
     const before = await previews();
@@ -323,11 +323,13 @@ test('benchmark: an edit of the largest example to its updated preview', { timeo
     const d = await page.evaluate(() => ({ ...document.body.dataset }));
     preview.push(Number(d.previewMs));
     buildOnly.push(Number(d.buildMs));
+    edit.push(Number(d.editMs));
   }
   const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-  t.diagnostic(`aventus (${text.length} chars): median build ${median(buildOnly).toFixed(1)} ms, ` +
-    `build to the updated notice painted ${median(preview).toFixed(1)} ms (21 edits)`);
-  assert.ok(preview.every((ms) => ms > 0));
+  t.diagnostic(`aventus (${text.length} chars), medians of 21 edits: build ${median(buildOnly).toFixed(1)} ms, ` +
+    `build to the updated notice painted ${median(preview).toFixed(1)} ms, ` +
+    `key to the updated notice painted ${median(edit).toFixed(1)} ms`);
+  assert.ok(preview.every((ms) => ms > 0) && edit.every((ms) => ms > 0), 'every edit was timed');
 });
 
 async function axe(p, context) {
