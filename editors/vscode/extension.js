@@ -3,7 +3,7 @@
 'use strict';
 
 const vscode = require('vscode');
-const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+const { LanguageClient } = require('vscode-languageclient/node');
 const { PreviewPanel } = require('./preview');
 
 /** @type {LanguageClient | undefined} */
@@ -58,7 +58,10 @@ function serverPath() {
 
 /** @param {vscode.OutputChannel} output */
 function createClient(output) {
-  const run = { command: serverPath(), args: ['lsp'], transport: TransportKind.stdio };
+  // No `transport`: with TransportKind.stdio, vscode-languageclient appends `--stdio` to the
+  // arguments, which `policyc lsp` rejects. Without it, the client still talks over the
+  // process's stdin and stdout.
+  const run = { command: serverPath(), args: ['lsp'] };
   return new LanguageClient(
     'policyc',
     'policyc language server',

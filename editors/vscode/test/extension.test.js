@@ -64,7 +64,9 @@ test('activate starts `policyc lsp` for policy documents and registers the comma
   const context = { subscriptions: [], extensionUri: { path: '/ext' } };
   await extension.activate(context);
   assert.strictEqual(clients.length, 1);
-  assert.deepStrictEqual(clients[0].serverOptions.run, { command: 'policyc', args: ['lsp'], transport: 0 });
+  // Exactly `policyc lsp`: a `transport` of TransportKind.stdio would make vscode-languageclient
+  // append `--stdio`, which the server rejects (seen in code-server, test/code-server.mjs).
+  assert.deepStrictEqual(clients[0].serverOptions.run, { command: 'policyc', args: ['lsp'] });
   assert.deepStrictEqual(clients[0].clientOptions.documentSelector.map((s) => s.language), ['policy', 'policy']);
   assert.ok(clients[0].isRunning());
   assert.deepStrictEqual(Object.keys(commands).sort(), ['policyc.restartServer', 'policyc.showPreview']);
