@@ -27,7 +27,7 @@ async function activate(context) {
           'Open settings'
         )
         .then((choice) => {
-          if (choice) vscode.commands.executeCommand('workbench.action.openSettings', 'policyc.serverPath');
+          if (choice) openServerPathSetting();
         });
     }
   };
@@ -49,6 +49,16 @@ async function activate(context) {
   );
 
   await start();
+}
+
+// `policyc.serverPath` is machine-overridable: in a remote window (code-server, SSH, WSL, ...)
+// the Settings editor lists it only under its Remote tab, and the User tab, where
+// `workbench.action.openSettings` goes, says "No Settings Found" (seen in code-server).
+function openServerPathSetting() {
+  if (vscode.env.remoteName) {
+    return vscode.commands.executeCommand('workbench.action.openRemoteSettings', { query: 'policyc.serverPath' });
+  }
+  return vscode.commands.executeCommand('workbench.action.openSettings', 'policyc.serverPath');
 }
 
 function serverPath() {
