@@ -271,7 +271,7 @@ describe('the policyc extension in code-server', { timeout: 15 * 60 * 1000 }, ()
       args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
     page = context.pages()[0] || (await context.newPage());
-    page.setDefaultTimeout(20000);
+    page.setDefaultTimeout(10000);
     t = Date.now();
     await page.goto(`${base}/?folder=${encodeURIComponent(project)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
@@ -478,5 +478,30 @@ describe('the policyc extension in code-server', { timeout: 15 * 60 * 1000 }, ()
     }, 15000);
     await shot('9-preview-by-activity');
     assert.doesNotMatch(outputChannel(), /\[Error/, 'the policyc output channel has no errors');
+  });
+
+  it('reports a server that cannot start, and restarts it when policyc.serverPath is set', async () => {
+    await reset(ORIGINAL);
+    const expected = problemsLabel(checkCounts(ORIGINAL));
+    await command('Preferences: Open Settings (UI)');
+    await page.locator('.settings-tabs-widget').waitFor({ timeout: 10000 });
+    await page.keyboard.type('policyc.serverPath'); // the search box has the focus
+    await page.locator('.settings-tabs-widget .action-label', { hasText: 'Remote' }).click();
+    const input = page.locator('.setting-item-contents input').first();
+    await waitFor('policyc.serverPath in the Remote tab', async () => (await input.inputValue()) === 'policyc', 10000);
+    await input.fill('/nonexistent/policyc');
+    await key('Tab');
+    const toast = page.locator('.notification-toast', { hasText: 'could not start the language server `/nonexistent/policyc lsp`' });
+    await toast.waitFor({ timeout: 15000 });
+    await shot('10-server-missing');
+    await waitFor('the diagnostics of the stopped server to go', async () => (await problems()) === 'No Problems', 10000);
+    // Its button shows the setting (the Remote tab: the setting is machine-overridable).
+    await page.locator('.tab', { hasText: 'Settings' }).locator('.codicon-close').click();
+    await toast.locator('.monaco-button', { hasText: 'Open settings' }).click();
+    await waitFor('the setting with the wrong path', async () => (await input.inputValue()) === '/nonexistent/policyc', 10000);
+    await input.fill(POLICYC);
+    await key('Tab');
+    await page.locator('.tab', { hasText: 'workstep.policy' }).click();
+    await waitFor(`the restarted server's diagnostics ("${expected}")`, async () => (await problems()) === expected, 20000);
   });
 });
