@@ -75,7 +75,8 @@
       line.textContent = 'No notice: ' + message + (/[.!?]$/.test(message) ? '' : '.');
       const hint = document.createElement('div');
       hint.className = 'hint';
-      hint.textContent = 'Fix the errors (see Problems) and the preview updates.';
+      // The extension's own hint when the server is not running; otherwise the policy has errors.
+      hint.textContent = typeof m.hint === 'string' ? m.hint : 'Fix the errors (see Problems) and the preview updates.';
       error.replaceChildren(line, hint);
       error.hidden = false;
       $('notice').classList.add('stale');

@@ -493,15 +493,22 @@ describe('the policyc extension in code-server', { timeout: 15 * 60 * 1000 }, ()
     await key('Tab');
     const toast = page.locator('.notification-toast', { hasText: 'could not start the language server `/nonexistent/policyc lsp`' });
     await toast.waitFor({ timeout: 15000 });
+    // The preview panel, still open, says why it has no notice and what to do.
+    const view = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    await waitFor('the preview to say the server is not running', async () => {
+      const text = await view.locator('#error').innerText();
+      return /not running/.test(text) && /policyc\.serverPath/.test(text);
+    }, 10000);
     await shot('10-server-missing');
     await waitFor('the diagnostics of the stopped server to go', async () => (await problems()) === 'No Problems', 10000);
     // Its button shows the setting (the Remote tab: the setting is machine-overridable).
-    await page.locator('.tab', { hasText: 'Settings' }).locator('.codicon-close').click();
+    await page.locator('.tab[aria-label^="Settings,"]').locator('.codicon-close').click();
     await toast.locator('.monaco-button', { hasText: 'Open settings' }).click();
     await waitFor('the setting with the wrong path', async () => (await input.inputValue()) === '/nonexistent/policyc', 10000);
     await input.fill(POLICYC);
     await key('Tab');
-    await page.locator('.tab', { hasText: 'workstep.policy' }).click();
+    await page.locator('.tab[data-resource-name="workstep.policy"]').click();
     await waitFor(`the restarted server's diagnostics ("${expected}")`, async () => (await problems()) === expected, 20000);
+    await waitFor('the notice back in the preview', async () => !(await view.locator('#error').isVisible()) && (await view.locator('main h1').first().innerText()) === TITLE, 10000);
   });
 });
