@@ -405,6 +405,29 @@ describe('the policyc extension in code-server', { timeout: 15 * 60 * 1000 }, ()
     await waitFor(`the cursor on \`group client\` (line ${GROUP_LINE})`, async () => (await cursor()) === `Ln ${GROUP_LINE}, Col 7`, 10000);
   });
 
+  it('finds the references to a subject group, and lists the blocks in the outline', async () => {
+    await reset(ORIGINAL);
+    await goTo(GROUP_LINE, 8);
+    await key('Shift+F12');
+    // workstep names `client` in its group and in three `subjects client` lines, nowhere else
+    // outside comments and texts.
+    const lines = LINES.filter((l) => /^(group client \{| {2}subjects client)$/.test(l));
+    assert.strictEqual(lines.length, 4);
+    const peek = page.locator('.peekview-widget');
+    await waitFor('the references peek', async () => /References \(4\)/.test(await peek.locator('.peekview-title').innerText()), 10000);
+    const rows = await peek.locator('.ref-tree .monaco-list-row').allInnerTexts();
+    assert.deepStrictEqual(rows.map((r) => r.trim()), lines.map((l) => l.trim()));
+    await shot('10-references');
+    await key('Escape');
+    await command('Explorer: Focus on Outline View');
+    const outline = page.locator('.outline-pane .monaco-list-row');
+    await waitFor('the outline', async () => (await outline.count()) > 3, 10000);
+    // Each row is the block's name, then its kind (document symbols from the server).
+    const symbols = (await outline.allInnerTexts()).map((r) => r.split('\n')[0]);
+    assert.deepStrictEqual(symbols.slice(0, 3), ['worksteppolicy', 'controllercontroller', 'clientgroup']);
+    await shot('11-outline');
+  });
+
   it('renames a subject group and every reference to it', async () => {
     await reset(ORIGINAL);
     await goTo(GROUP_LINE, 8);
@@ -499,7 +522,7 @@ describe('the policyc extension in code-server', { timeout: 15 * 60 * 1000 }, ()
       const text = await view.locator('#error').innerText();
       return /not running/.test(text) && /policyc\.serverPath/.test(text);
     }, 10000);
-    await shot('10-server-missing');
+    await shot('12-server-missing');
     await waitFor('the diagnostics of the stopped server to go', async () => (await problems()) === 'No Problems', 10000);
     // Its button shows the setting (the Remote tab: the setting is machine-overridable).
     await page.locator('.tab[aria-label^="Settings,"]').locator('.codicon-close').click();
