@@ -28,8 +28,13 @@ step() { echo "== $*"; }
 command -v node >/dev/null || fail "node is not installed"
 command -v npm >/dev/null || fail "npm is not installed"
 node_major=$(node -p 'process.versions.node.split(".")[0]')
-wanted=$(npm view "code-server@$CODE_SERVER_VERSION" engines.node 2>/dev/null) \
-    || fail "cannot read code-server@$CODE_SERVER_VERSION from the npm registry"
+CS=$CACHE/code-server-$CODE_SERVER_VERSION
+if [ -f "$CS/.installed" ]; then
+    wanted=$(node -p "require('$CS/node_modules/code-server/package.json').engines.node")
+else
+    wanted=$(npm view "code-server@$CODE_SERVER_VERSION" engines.node 2>/dev/null) \
+        || fail "cannot read code-server@$CODE_SERVER_VERSION from the npm registry"
+fi
 [ "$wanted" = "$node_major" ] || fail "code-server $CODE_SERVER_VERSION needs Node $wanted, this is Node \
 $node_major; set CODE_SERVER_VERSION to a version whose 'npm view code-server@V engines' accepts it"
 
@@ -60,7 +65,6 @@ fi
 NODE_GYP=$(npm root -g)/npm/node_modules/node-gyp/bin/node-gyp.js
 [ -f "$NODE_GYP" ] || fail "npm's node-gyp is not at $NODE_GYP"
 
-CS=$CACHE/code-server-$CODE_SERVER_VERSION
 VS=$CS/node_modules/code-server/lib/vscode
 CODE_SERVER=$CS/node_modules/.bin/code-server
 # Run outside the test, code-server writes its config and logs under XDG folders: keep them here.
