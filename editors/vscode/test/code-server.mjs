@@ -12,6 +12,8 @@
 //   VSIX             the extension package to install
 //   CHROMIUM         the browser (default /usr/bin/chromium)
 //   SCREENSHOTS      where to write screenshots (optional; never committed)
+//   KEEP=1           keep the temporary folder (kept anyway when a check fails)
+//   TRACE=1          log every LSP message in the policyc output channel
 // Every wait has a timeout; anything missing fails the run.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
