@@ -3,7 +3,7 @@
 'use strict';
 
 const vscode = require('vscode');
-const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+const { LanguageClient } = require('vscode-languageclient/node');
 const { PreviewPanel } = require('./preview');
 
 /** @type {LanguageClient | undefined} */
@@ -27,7 +27,7 @@ async function activate(context) {
           'Open settings'
         )
         .then((choice) => {
-          if (choice) vscode.commands.executeCommand('workbench.action.openSettings', 'policyc.serverPath');
+          if (choice) openServerPathSetting();
         });
     }
   };
@@ -51,6 +51,16 @@ async function activate(context) {
   await start();
 }
 
+// `policyc.serverPath` is machine-overridable: in a remote window (code-server, SSH, WSL, ...)
+// the Settings editor lists it only under its Remote tab, and the User tab, where
+// `workbench.action.openSettings` goes, says "No Settings Found" (seen in code-server).
+function openServerPathSetting() {
+  if (vscode.env.remoteName) {
+    return vscode.commands.executeCommand('workbench.action.openRemoteSettings', { query: 'policyc.serverPath' });
+  }
+  return vscode.commands.executeCommand('workbench.action.openSettings', 'policyc.serverPath');
+}
+
 function serverPath() {
   const configured = vscode.workspace.getConfiguration('policyc').get('serverPath');
   return typeof configured === 'string' && configured.trim() !== '' ? configured.trim() : 'policyc';
@@ -58,7 +68,10 @@ function serverPath() {
 
 /** @param {vscode.OutputChannel} output */
 function createClient(output) {
-  const run = { command: serverPath(), args: ['lsp'], transport: TransportKind.stdio };
+  // No `transport`: with TransportKind.stdio, vscode-languageclient appends `--stdio` to the
+  // arguments, which `policyc lsp` rejects. Without it, the client still talks over the
+  // process's stdin and stdout.
+  const run = { command: serverPath(), args: ['lsp'] };
   return new LanguageClient(
     'policyc',
     'policyc language server',

@@ -118,7 +118,11 @@ class PreviewPanel {
 
     const client = this.getClient();
     if (!client || !client.isRunning()) {
-      panel.webview.postMessage({ ...state, error: 'The policyc language server is not running (see the policyc output).' });
+      panel.webview.postMessage({
+        ...state,
+        error: 'The policyc language server is not running (see the policyc output).',
+        hint: 'Check the setting policyc.serverPath, then run policyc: Restart language server.',
+      });
       return;
     }
     const params = { textDocument: { uri: uri.toString() }, language: this.language };

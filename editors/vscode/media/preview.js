@@ -68,7 +68,16 @@
     const error = $('error');
     if (m.error !== undefined) {
       // Keep the last good notice visible, dimmed, under the error.
-      error.textContent = 'No notice: ' + m.error + ' Fix the errors (see Problems) and the preview updates.';
+      // The server's message ends without a full stop; the hint goes on a line of its own
+      // (in code-server the two ran together as "... is not a legal basis Fix the errors").
+      const message = String(m.error).trim();
+      const line = document.createElement('div');
+      line.textContent = 'No notice: ' + message + (/[.!?]$/.test(message) ? '' : '.');
+      const hint = document.createElement('div');
+      hint.className = 'hint';
+      // The extension's own hint when the server is not running; otherwise the policy has errors.
+      hint.textContent = typeof m.hint === 'string' ? m.hint : 'Fix the errors (see Problems) and the preview updates.';
+      error.replaceChildren(line, hint);
       error.hidden = false;
       $('notice').classList.add('stale');
       return;

@@ -6,8 +6,9 @@ const assert = require('node:assert');
 const Module = require('node:module');
 const { test } = require('node:test');
 
-function load(settings) {
+function load(settings, { remoteName, choice } = {}) {
   const commands = {};
+  const executed = [];
   const configListeners = [];
   const clients = [];
   const errors = [];
@@ -22,12 +23,13 @@ function load(settings) {
     window: {
       createOutputChannel: () => ({ dispose() {} }),
       onDidChangeActiveTextEditor: () => ({ dispose() {} }),
-      showErrorMessage: (m) => (errors.push(m), Promise.resolve(undefined)),
+      showErrorMessage: (m) => (errors.push(m), Promise.resolve(choice)),
     },
     commands: {
       registerCommand: (id, f) => ((commands[id] = f), { dispose() {} }),
-      executeCommand: (id, ...args) => commands[id](...args),
+      executeCommand: (id, ...args) => (id in commands ? commands[id](...args) : (executed.push([id, ...args]), Promise.resolve())),
     },
+    env: { remoteName },
   };
   class LanguageClient {
     constructor(id, name, serverOptions, clientOptions) {
@@ -53,7 +55,7 @@ function load(settings) {
   };
   try {
     for (const m of ['../extension', '../preview']) delete require.cache[require.resolve(m)];
-    return { extension: require('../extension'), commands, configListeners, clients, errors };
+    return { extension: require('../extension'), commands, configListeners, clients, errors, executed };
   } finally {
     Module._load = original;
   }
@@ -64,7 +66,9 @@ test('activate starts `policyc lsp` for policy documents and registers the comma
   const context = { subscriptions: [], extensionUri: { path: '/ext' } };
   await extension.activate(context);
   assert.strictEqual(clients.length, 1);
-  assert.deepStrictEqual(clients[0].serverOptions.run, { command: 'policyc', args: ['lsp'], transport: 0 });
+  // Exactly `policyc lsp`: a `transport` of TransportKind.stdio would make vscode-languageclient
+  // append `--stdio`, which the server rejects (seen in code-server, test/code-server.mjs).
+  assert.deepStrictEqual(clients[0].serverOptions.run, { command: 'policyc', args: ['lsp'] });
   assert.deepStrictEqual(clients[0].clientOptions.documentSelector.map((s) => s.language), ['policy', 'policy']);
   assert.ok(clients[0].isRunning());
   assert.deepStrictEqual(Object.keys(commands).sort(), ['policyc.restartServer', 'policyc.showPreview']);
@@ -84,4 +88,18 @@ test('policyc.serverPath is used, and a server that cannot start is reported', a
   // Changing the setting restarts the server.
   await configListeners[0]({ affectsConfiguration: (s) => s === 'policyc.serverPath' });
   assert.strictEqual(clients.length, 2);
+});
+
+test('"Open settings" shows policyc.serverPath where it can be set, locally and remotely', async () => {
+  for (const [remoteName, expected] of [
+    [undefined, ['workbench.action.openSettings', 'policyc.serverPath']],
+    // A remote window (code-server, SSH, WSL) lists machine-overridable settings only under
+    // the Remote tab.
+    ['ssh-remote', ['workbench.action.openRemoteSettings', { query: 'policyc.serverPath' }]],
+  ]) {
+    const { extension, executed } = load({ serverPath: 'missing' }, { remoteName, choice: 'Open settings' });
+    await extension.activate({ subscriptions: [], extensionUri: { path: '/ext' } });
+    await new Promise((r) => setImmediate(r));
+    assert.deepStrictEqual(executed, [expected]);
+  }
 });

@@ -196,9 +196,31 @@ test('the webview shows the notice without anything that could run', () => {
   // An error keeps the last notice, greyed out.
   post({ type: 'state', file: 'x.policy', language: 'sv', layout: 'by-topic', languages: ['sv'], error: 'the policy has errors' });
   assert.strictEqual($('error').hidden, false);
-  assert.match($('error').textContent, /the policy has errors/);
+  assert.deepStrictEqual(
+    Array.from($('error').children, (e) => e.textContent),
+    ['No notice: the policy has errors.', 'Fix the errors (see Problems) and the preview updates.']
+  );
   assert.ok($('notice').classList.contains('stale'));
   assert.strictEqual($('notice').innerHTML, '<p>Hej</p>');
+
+  // Without a server there is nothing to fix in the policy: the extension's hint says what to do.
+  post({ type: 'state', file: 'x.policy', language: 'sv', layout: 'by-topic', languages: ['sv'], error: 'The server is not running.', hint: 'Restart it.' });
+  assert.deepStrictEqual(Array.from($('error').children, (e) => e.textContent), ['No notice: The server is not running.', 'Restart it.']);
+});
+
+test('without a running server the panel says what to do instead of asking to fix errors', async () => {
+  const vscode = fakeVscode();
+  const { PreviewPanel } = loadPreview(vscode);
+  const doc = document('policy x {\n  languages da\n}\n');
+  vscode.workspace.textDocuments = [doc];
+  vscode.window.activeTextEditor = { document: doc };
+  const panel = new PreviewPanel({ extensionUri: { path: '/ext' } }, () => ({ isRunning: () => false }));
+  panel.show();
+  await sleep(50);
+  const message = vscode.posted.pop();
+  assert.match(message.error, /not running/);
+  assert.match(message.hint, /policyc\.serverPath/);
+  panel.dispose();
 });
 
 test('the pickers send the choice to the extension', () => {
