@@ -24,8 +24,9 @@ pub struct Doc {
     index: LineIndex,
     version: i32,
     compiled: Option<Analysis>,
-    /// The last compiled version that parsed: hover and the names read it while the text does
-    /// not parse (`policyc::ide` maps it through the lines changed since).
+    /// The last compiled version that parsed, while the compiled one does not (or is not
+    /// compiled yet): hover and the names read it (`policyc::ide` maps it through the lines
+    /// changed since).
     last_parsed: Option<Arc<Parsed>>,
     published: bool,
 }
@@ -106,6 +107,11 @@ impl Documents {
         let doc = self.docs.get_mut(uri.as_str())?;
         if doc.compiled.is_none() {
             let analysis = Analysis::new(file_name(&doc.uri), doc.text.clone());
+            if analysis.ast.is_some() {
+                // This version is the last parse now (its tree moves there when it is replaced):
+                // the older one is not needed, and one tree in memory is as before.
+                self.garbage.extend(doc.last_parsed.take().map(|p| Box::new(p) as Garbage));
+            }
             doc.compiled = Some(analysis.with_last_parsed(doc.last_parsed.clone()));
         }
         doc.compiled.as_ref().map(|a| (a, &doc.index))
