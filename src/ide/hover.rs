@@ -4,7 +4,8 @@
 //! explanation.
 
 use crate::diagnostic::Code;
-use crate::ide::names::{is_built_in, occurrences};
+use crate::ide::names::is_built_in;
+use crate::ide::recover::{Names, Source};
 use crate::ide::{Analysis, docs, tokens};
 use crate::span::Span;
 use crate::syntax::BlockItems;
@@ -25,9 +26,13 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
         // Codes are written in comments (`// W0250: ...`), which the tokens skip.
         word = Some(span);
         parts.push(code.explanation().to_string());
+    } else if let Some((span, text)) = name(analysis, offset) {
+        // Before the tokens: after a quote left open, they read names as text.
+        word = Some(span);
+        parts.push(text);
     } else if let Some(span) = word {
         let w = src.get(span.range()).unwrap_or("");
-        if let Some(text) = name(analysis, span).or_else(|| word_meaning(src, span, w)) {
+        if let Some(text) = word_meaning(src, span, w) {
             parts.push(text);
         }
     }
@@ -61,26 +66,56 @@ fn code_at(src: &str, offset: usize) -> Option<(Span, Code)> {
     Code::parse(w).filter(|_| w.len() == 5).map(|c| (Span::new(start, end), c))
 }
 
-/// A declared name or a reference: what its declaration says.
-fn name(analysis: &Analysis, span: Span) -> Option<String> {
-    let file = analysis.ast.as_ref()?;
-    let o = occurrences(file).into_iter().find(|o| o.span == span)?;
+/// A declared name or a reference: what its declaration says. While the text does not parse,
+/// the declaration is read from the last version that did, and the hover says so.
+fn name(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
+    let names = Names::of(analysis);
+    let o = names.all.iter().find(|o| o.span.start <= offset && offset <= o.span.end)?;
     if is_built_in(o.kind, o.name) {
         return None;
     }
-    let decl = file.decls.iter().find(|d| d.kind.value == o.kind && d.name.as_ref().is_some_and(|n| n.value == o.name));
-    let mut out = format!("{} `{}`", o.kind.noun(), o.name);
-    let Some(decl) = decl else {
-        out.push_str("\n\n*not declared*");
-        return Some(out);
+    let declared = names.all.iter().find(|d| d.declaration && d.kind == o.kind && d.name == o.name);
+    let decl = match names.source {
+        Source::Tree => analysis.ast.as_ref().and_then(|file| {
+            file.decls.iter().find(|d| d.kind.value == o.kind && d.name.as_ref().is_some_and(|n| n.value == o.name))
+        }),
+        _ => declared.and_then(|d| names.old_declaration(o.kind, d.span)),
     };
-    for key in ["name", "title", "description", "examples"] {
-        if let Some(item) = decl.block.items.iter().find(|i| i.key.value == key) {
-            out.push_str(&format!("\n\n**{key}**"));
-            texts(&item.value, &mut out);
+    let mut out = format!("{} `{}`", o.kind.noun(), o.name);
+    match (decl, declared) {
+        (Some(decl), _) => {
+            for key in ["name", "title", "description", "examples"] {
+                if let Some(item) = decl.block.items.iter().find(|i| i.key.value == key) {
+                    out.push_str(&format!("\n\n**{key}**"));
+                    texts(&item.value, &mut out);
+                }
+            }
         }
+        (None, Some(d)) => {
+            let line = analysis.file.line_col(d.span.start).0;
+            let how = if matches!(names.source, Source::Since(_)) { "is being edited" } else { "is" };
+            out.push_str(&format!(
+                "\n\n*Its declaration {how} on line {line}: what it says shows when the policy parses.*"
+            ));
+        }
+        (None, None) => out.push_str("\n\n*not declared*"),
     }
-    Some(out)
+    match names.source {
+        Source::Tree => {}
+        Source::Since(changed) => {
+            let lines = changed.lines(&analysis.file.text);
+            let note = match decl {
+                Some(d) if changed.map(d.block.span).is_none() => {
+                    format!("this is the declaration as it last parsed; {lines} of the file changed since")
+                }
+                Some(_) => "this is read from the last version that did; the declaration is unchanged since".into(),
+                None => format!("this is read from the last version that did ({lines} changed since)"),
+            };
+            out.push_str(&format!("\n\n*The policy does not parse: {note}.*"));
+        }
+        Source::Scanned => out.push_str("\n\n*The policy does not parse: this is read from its words alone.*"),
+    }
+    Some((o.span, out))
 }
 
 fn texts(value: &Value, out: &mut String) {

@@ -1,6 +1,8 @@
 //! Declared names and the references to them, read from the syntax tree (so they work before
-//! the policy resolves): go to definition, find references, rename.
+//! the policy resolves), or while the text does not parse, as `recover.rs` says: go to
+//! definition, find references, rename.
 
+use crate::ide::recover::Names;
 use crate::ide::{Analysis, Edit};
 use crate::model::vocab::{StandardEvent, Vocabulary};
 use crate::span::{SourceFile, Span, Spanned};
@@ -77,14 +79,6 @@ pub fn is_built_in(kind: DeclKind, name: &str) -> bool {
     }
 }
 
-/// The names of the document: from the tree, or while the text does not parse, its tokens.
-fn all(analysis: &Analysis) -> Vec<Occurrence<'_>> {
-    match &analysis.ast {
-        Some(file) => occurrences(file),
-        None => crate::ide::scan_names::occurrences(&analysis.file.text),
-    }
-}
-
 /// The name under `offset`, if any.
 fn at<'a>(all: &[Occurrence<'a>], offset: usize) -> Option<Occurrence<'a>> {
     all.iter().copied().find(|o| o.span.start <= offset && offset <= o.span.end)
@@ -92,14 +86,14 @@ fn at<'a>(all: &[Occurrence<'a>], offset: usize) -> Option<Occurrence<'a>> {
 
 /// Where the name under `offset` is declared.
 pub fn definition(analysis: &Analysis, offset: usize) -> Option<Span> {
-    let all = all(analysis);
+    let all = Names::of(analysis).all;
     let o = at(&all, offset)?;
     all.into_iter().find(|d| d.declaration && d.kind == o.kind && d.name == o.name).map(|d| d.span)
 }
 
 /// Every occurrence of the name under `offset`: its references, and its declaration if asked.
 pub fn references(analysis: &Analysis, offset: usize, include_declaration: bool) -> Vec<Span> {
-    let all = all(analysis);
+    let all = Names::of(analysis).all;
     let Some(o) = at(&all, offset) else { return Vec::new() };
     all.into_iter()
         .filter(|x| x.kind == o.kind && x.name == o.name && (include_declaration || !x.declaration))
@@ -107,19 +101,26 @@ pub fn references(analysis: &Analysis, offset: usize, include_declaration: bool)
         .collect()
 }
 
+/// The name a rename at `offset` would change, or why there is none that can be renamed
+/// exactly (while the text does not parse, see `recover.rs`).
+pub fn prepare_rename(analysis: &Analysis, offset: usize) -> Result<Span, String> {
+    let names = Names::of(analysis);
+    let o = at(&names.all, offset).ok_or("there is no declared name here")?;
+    names.unsure_rename(&analysis.file.text, &o, "")?;
+    Ok(o.span)
+}
+
 /// Rename the name under `offset` and every reference to it. Refused, with a reason, when
-/// nothing renamable is there, when the new name is not a name, or when it is taken.
+/// nothing renamable is there, when the new name is not a name, when it is taken, or while the
+/// text does not parse, when the change could touch a line that has changed since it did.
 pub fn rename(analysis: &Analysis, offset: usize, new_name: &str) -> Result<Vec<Edit>, String> {
-    let Some(file) = analysis.ast.as_ref() else {
-        return Err("the policy does not parse; fix the syntax errors first".into());
-    };
-    let Some(o) = at(&occurrences(file), offset) else {
-        return Err("there is no declared name here".into());
-    };
+    let names = Names::of(analysis);
+    let o = at(&names.all, offset).ok_or("there is no declared name here")?;
     if !is_name(new_name) {
         return Err(format!("`{new_name}` is not a name: start with a letter, then letters, digits and hyphens"));
     }
-    let all = occurrences(file);
+    names.unsure_rename(&analysis.file.text, &o, new_name)?;
+    let all = names.all;
     if new_name != o.name
         && (all.iter().any(|x| x.declaration && x.kind == o.kind && x.name == new_name)
             || is_built_in(o.kind, new_name))

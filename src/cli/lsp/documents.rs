@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::sync::mpsc::{Sender, channel};
 
 use lsp_server::Notification;
@@ -12,7 +13,7 @@ use lsp_types::{
     PublishDiagnosticsParams, TextDocumentContentChangeEvent, Uri,
 };
 use policyc::diagnostic::{Diagnostic, Severity};
-use policyc::ide::{Analysis, explanation_url};
+use policyc::ide::{Analysis, Parsed, explanation_url};
 
 use crate::cli::lsp::convert::{Encoding, LineIndex};
 
@@ -23,23 +24,30 @@ pub struct Doc {
     index: LineIndex,
     version: i32,
     compiled: Option<Analysis>,
+    /// The last compiled version that parsed, while the compiled one does not (or is not
+    /// compiled yet): hover and the names read it (`policyc::ide` maps it through the lines
+    /// changed since).
+    last_parsed: Option<Arc<Parsed>>,
     published: bool,
 }
+
+/// Something large to free off the main loop.
+type Garbage = Box<dyn Send>;
 
 pub struct Documents {
     docs: BTreeMap<String, Doc>,
     pub encoding: Encoding,
     /// Closed documents whose diagnostics must be cleared.
     closed: Vec<Uri>,
-    /// Analyses of replaced versions: freeing a large tree takes milliseconds, so it is done
-    /// on a thread of its own, after the new diagnostics are out.
-    garbage: Vec<Analysis>,
-    bin: Option<Sender<Vec<Analysis>>>,
+    /// Analyses and trees of replaced versions: freeing a large tree takes milliseconds, so it
+    /// is done on a thread of its own, after the new diagnostics are out.
+    garbage: Vec<Garbage>,
+    bin: Option<Sender<Vec<Garbage>>>,
 }
 
 impl Documents {
     pub fn new(encoding: Encoding) -> Self {
-        let (bin, rx) = channel::<Vec<Analysis>>();
+        let (bin, rx) = channel::<Vec<Garbage>>();
         let spawned =
             std::thread::Builder::new().name("policyc-free".into()).spawn(move || rx.into_iter().for_each(drop));
         // Without the thread, analyses are freed where they are replaced.
@@ -49,7 +57,7 @@ impl Documents {
 
     pub fn open(&mut self, uri: Uri, text: String, version: i32) {
         let index = LineIndex::new(&text, self.encoding);
-        let doc = Doc { uri: uri.clone(), text, index, version, compiled: None, published: false };
+        let doc = Doc { uri: uri.clone(), text, index, version, compiled: None, last_parsed: None, published: false };
         self.docs.insert(uri.as_str().to_string(), doc);
     }
 
@@ -68,13 +76,20 @@ impl Documents {
             doc.index = LineIndex::new(&doc.text, encoding);
         }
         doc.version = version;
-        self.garbage.extend(doc.compiled.take());
+        if let Some(mut replaced) = doc.compiled.take() {
+            // Its tree moves (no copy) to be the last parse, unless it did not parse.
+            if let Some(parsed) = replaced.take_parsed() {
+                self.garbage.extend(doc.last_parsed.replace(parsed).map(|p| Box::new(p) as Garbage));
+            }
+            self.garbage.push(Box::new(replaced));
+        }
         doc.published = false;
     }
 
     pub fn close(&mut self, uri: &Uri) {
         if let Some(doc) = self.docs.remove(uri.as_str()) {
-            self.garbage.extend(doc.compiled);
+            self.garbage.extend(doc.compiled.map(|a| Box::new(a) as Garbage));
+            self.garbage.extend(doc.last_parsed.map(|p| Box::new(p) as Garbage));
             self.closed.push(uri.clone());
         }
     }
@@ -91,7 +106,13 @@ impl Documents {
     pub fn get(&mut self, uri: &Uri) -> Option<(&Analysis, &LineIndex)> {
         let doc = self.docs.get_mut(uri.as_str())?;
         if doc.compiled.is_none() {
-            doc.compiled = Some(Analysis::new(file_name(&doc.uri), doc.text.clone()));
+            let analysis = Analysis::new(file_name(&doc.uri), doc.text.clone());
+            if analysis.ast.is_some() {
+                // This version is the last parse now (its tree moves there when it is replaced):
+                // the older one is not needed, and one tree in memory is as before.
+                self.garbage.extend(doc.last_parsed.take().map(|p| Box::new(p) as Garbage));
+            }
+            doc.compiled = Some(analysis.with_last_parsed(doc.last_parsed.clone()));
         }
         doc.compiled.as_ref().map(|a| (a, &doc.index))
     }

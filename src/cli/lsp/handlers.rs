@@ -135,10 +135,9 @@ fn references(docs: &mut Documents, p: ReferenceParams) -> Answer {
 
 fn prepare_rename(docs: &mut Documents, p: TextDocumentPositionParams) -> Answer {
     let Some((analysis, index, offset)) = at(docs, &p) else { return ok(Value::Null) };
-    let here = ide::references(analysis, offset, true).into_iter().find(|s| s.start <= offset && offset <= s.end);
-    match here {
-        Some(span) => ok(index.range(&analysis.file.text, span)),
-        None => failed("only a declared name can be renamed here".into()),
+    match ide::prepare_rename(analysis, offset) {
+        Ok(span) => ok(index.range(&analysis.file.text, span)),
+        Err(message) => failed(message),
     }
 }
 

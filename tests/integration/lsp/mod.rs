@@ -1,5 +1,6 @@
 //! `policyc lsp` end to end: the built binary, driven over JSON-RPC on stdin/stdout.
 
+mod broken;
 mod client;
 mod features;
 mod robustness;
