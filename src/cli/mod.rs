@@ -129,7 +129,12 @@ enum Command {
         format: DueFormat,
     },
     /// Run the language server (Language Server Protocol over stdin and stdout), for editors.
-    Lsp,
+    Lsp {
+        /// Talk over stdin and stdout: the only transport, and the default. Accepted because
+        /// clients pass it (VS Code's language client always does).
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Explain a diagnostic code, such as `E0202`; without a code, list every code.
     Explain {
         /// The code.
@@ -212,7 +217,7 @@ pub fn run() -> ExitCode {
         Command::Diff { paths, git, from, format, color } => {
             diff::run(&paths, git.as_deref(), from.as_deref(), format, &Reporter::new(DiagnosticFormat::Human, color))
         }
-        Command::Lsp => lsp::run(),
+        Command::Lsp { stdio: _ } => lsp::run(),
         Command::Explain { code: Some(code) } => explain::explain(&code),
         Command::Explain { code: None } => explain::list_codes(),
     };

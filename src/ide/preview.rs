@@ -42,7 +42,7 @@ pub fn preview(analysis: &Analysis, language: &str, layout: Option<&str>) -> Res
         ),
         None => None,
     };
-    let options = Options { layout, ..Options::default() };
+    let options = Options { layout, language: Some(lang), ..Options::default() };
     let outputs = crate::emit::notices(policy, &analysis.file.name, &options).map_err(|e| {
         format!(
             "the notice cannot be rendered: {}",

@@ -93,3 +93,44 @@ fn diagnostics_for_machines() {
     assert!(text.starts_with(&format!("::error file={},line=34,col=1,", broken[0])), "{text}");
     assert!(text.contains("title=E0001::unexpected `Kontakt`"), "{text}");
 }
+
+/// Editors' clients pass `--stdio` (VS Code's always does): the server takes it and runs a
+/// whole session, from `initialize` to `exit`, with status 0.
+#[test]
+fn the_language_server_accepts_stdio() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let frame = |body: &str| format!("Content-Length: {}\r\n\r\n{body}", body.len());
+    let session = [
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}"#,
+        r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
+        r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#,
+        r#"{"jsonrpc":"2.0","method":"exit"}"#,
+    ]
+    .map(frame)
+    .concat();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args(["lsp", "--stdio"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start policyc lsp --stdio");
+    // Written whole and closed: the server must read to its end and exit, not wait for more.
+    child.stdin.take().expect("stdin").write_all(session.as_bytes()).expect("write the session");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("status") {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("policyc lsp --stdio did not exit within 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr).expect("stderr");
+    assert!(status.success(), "{status}: {stderr}");
+}

@@ -55,8 +55,12 @@ fn serve(connection: &Connection) -> Result<(), String> {
 
 fn main_loop(connection: &Connection, mut docs: Documents) -> Result<(), String> {
     while let Ok(first) = connection.receiver.recv() {
-        let batch: Vec<Message> = std::iter::once(first).chain(connection.receiver.try_iter()).collect();
-        for message in batch {
+        // Every queued message is handled before the documents are compiled and published, so
+        // a burst of keys costs one compile. Taken one at a time, not drained into a batch:
+        // after `shutdown`, `handle_shutdown` waits in the channel for the `exit` a client may
+        // already have sent behind it.
+        let mut next = Some(first);
+        while let Some(message) = next.take() {
             match message {
                 Message::Request(request) => {
                     if connection.handle_shutdown(&request).map_err(|e| e.to_string())? {
@@ -79,6 +83,7 @@ fn main_loop(connection: &Connection, mut docs: Documents) -> Result<(), String>
                 }
                 Message::Response(_) => {}
             }
+            next = connection.receiver.try_recv().ok();
         }
         for notification in docs.publish() {
             send(connection, notification.into())?;
