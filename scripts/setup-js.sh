@@ -23,7 +23,7 @@ if [ ! -x "$CHROMIUM" ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     # Debian names the package chromium; Ubuntu's is a snap wrapper, which does not work here.
-    $sudo apt-get update -q && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
+    $sudo apt-get update -q && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
         || fail "cannot install chromium with apt; install it or set CHROMIUM=/path/to/chromium"
     [ -x "$CHROMIUM" ] || fail "chromium was installed but $CHROMIUM does not exist; set CHROMIUM"
 fi

@@ -7,8 +7,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+import { launch } from './chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -24,16 +24,7 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(playground, 'pkg/policyc_wasm_bg.wasm')),
     `${playground} has no pkg/: run scripts/build-wasm.sh`);
   server = await serve(playground);
-  // launch() gives every run a fresh temporary profile. The networking flags keep Chromium
-  // from calling home (the machine may have no network).
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    timeout: T,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run'],
-  });
+  browser = await launch(T);
 }, { timeout: TEST });
 
 after(async () => {

@@ -10,8 +10,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+import { launch } from './chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -45,16 +45,7 @@ before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'policyc-site-'));
   server = await serve(tmp);
   site = await buildSite('site');
-  // launch() gives every run a fresh temporary profile. The networking flags keep Chromium
-  // from calling home (the machine may have no network).
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    timeout: T,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run'],
-  });
+  browser = await launch(T);
 }, { timeout: TEST });
 
 after(async () => {
