@@ -258,7 +258,7 @@ test('script and markup in the policy\'s texts execute nothing', { timeout: TEST
     ['sv "Så behandlar Eksempel Kurser dina personuppgifter"', `sv "${payload}"`],
     ['title da "Ændringer i denne politik" sv "Ändringar i denna policy"', `title da "${payload}" sv "${payload}"`],
     ['name da "Kursister" sv "Kursdeltagare"', `name da "${payload}" sv "${payload}"`],
-    ['description da "Databehandler, der sender vores nyhedsbrev ud for os."', `description da "${payload}"`],
+    ['description da "Sender vores nyhedsbrev ud for os."', `description da "${payload}"`],
     ['name "Eksempel Kursussystem A/S"', `name "${payload}"`],
     ['web "https://eksempelkurser.example"', String.raw`web "https://eksempelkurser.example/\" onmouseover=\"alert(6)"`],
     ['email "kontakt@eksempelkurser.example"\n  phone', String.raw`email "kontakt@eksempelkurser.example\" onclick=\"alert(7)"` + '\n  phone'],

@@ -969,3 +969,26 @@ fn a_source_names_the_data_a_purpose_says_come_from_it() {
         ALL,
     );
 }
+
+/// A period aligned to the financial year is counted from the end of the year in which its
+/// event happened, in one reading: "5 years after the transaction, counted from the end of the
+/// year" said two starts at once (the Swedish), and the Danish put the event in the present.
+#[test]
+fn a_period_aligned_to_the_financial_year_counts_from_that_years_end() {
+    let aligned = small_policy(&[("RETENTION", "align financial-year")]);
+    let plain = small_policy(&[]);
+    exactly_when(
+        &aligned,
+        &plain,
+        "6 måneder regnet fra udgangen af det regnskabsår, hvor vores sidste kontakt med dig fandt sted",
+        "6 månader räknat från utgången av det räkenskapsår då vår senaste kontakt med dig skedde",
+        ALL,
+    );
+    exactly_when(
+        &plain,
+        &aligned,
+        "6 måneder efter vores sidste kontakt med dig",
+        "6 månader efter vår senaste kontakt med dig",
+        ALL,
+    );
+}
