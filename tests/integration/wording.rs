@@ -243,8 +243,8 @@ fn all_data_is_said_to_come_from_the_person_only_when_it_does() {
     exactly_when(
         &small_policy(&[("PURPOSE", "sources person\n  basis contract")]),
         &small_policy(&[("SOURCE", JOBCENTRE), ("PURPOSE", "sources person, jobcentre\n  basis contract")]),
-        "Vi får alle oplysningerne fra dig selv.",
-        "Vi får alla uppgifter från dig.",
+        "Vi får oplysningerne fra dig selv.",
+        "Vi får uppgifterna från dig.",
         &[Layout::ByTopic],
     );
     // Where the person is no source, the notice never says they are.
