@@ -1,6 +1,9 @@
 // The playground: the policy in a textarea, its diagnostics, and its notice rendered by the
 // compiler as WebAssembly on every edit. No bundler: pkg/ is wasm-bindgen's `--target web`.
 import init, { build, explain, preview } from './pkg/policyc_wasm.js';
+import { encode, decode } from './address.js';
+import { showLines, highlightLines, markLines } from './layers.js';
+import { patch } from './patch.js';
 
 const $ = (id) => document.getElementById(id);
 const source = $('source');
@@ -146,105 +149,10 @@ function diagnosticItem(d) {
   return item;
 }
 
-// Makes `target`'s children those of `fresh` (a parsed copy), replacing only the ones that
-// differ, so that the browser lays out again only what an edit changed (a keystroke in a title
-// changes one heading of the 41 KB notice). A single changed element whose tag and attributes
-// stay is patched the same way inside (the notice is one <main>).
-const nodeHtml = new WeakMap();
-const html = (node) => nodeHtml.get(node) ?? (node.outerHTML ?? `${node.nodeType}:${node.textContent}`);
-function patch(doc, target, fresh) {
-  const old = [...target.childNodes];
-  const now = [...fresh.childNodes];
-  const nowHtml = now.map(html);
-  let first = 0;
-  while (first < old.length && first < now.length && html(old[first]) === nowHtml[first]) first++;
-  let last = 0;
-  while (last < old.length - first && last < now.length - first
-    && html(old[old.length - 1 - last]) === nowHtml[now.length - 1 - last]) last++;
-  const gone = old.slice(first, old.length - last);
-  const come = now.slice(first, now.length - last);
-  const shell = (n) => n.nodeType === Node.ELEMENT_NODE && n.cloneNode(false).outerHTML;
-  if (gone.length === 1 && come.length === 1 && shell(gone[0]) && shell(gone[0]) === shell(come[0])) {
-    patch(doc, gone[0], come[0]);
-    nodeHtml.set(gone[0], nowHtml[first]);
-    return;
-  }
-  const before = old[old.length - last] ?? null;
-  for (const node of gone) node.remove();
-  come.forEach((node, i) => {
-    nodeHtml.set(node, nowHtml[first + i]);
-    target.insertBefore(doc.adoptNode(node), before);
-  });
-}
-
-// The two layers behind the textarea hold the source again, one <div> per line, so that an edit
-// replaces only the lines it changed: rebuilding and laying out the whole 46 KB text of the
-// largest example, twice per keystroke, took most of an edit's time.
-
-const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]);
-
-// `text` with each span wrapped in its tags, as one HTML string per line: a span that crosses
-// a line break is closed at the end of the line and opened again on the next. `spans` are
-// sorted and do not overlap: [start, end, open, close].
-function htmlLines(text, spans) {
-  const lines = [''];
-  const add = (chunk, open = '', close = '') => {
-    chunk.split('\n').forEach((piece, i) => {
-      if (i > 0) lines.push('');
-      if (piece) lines[lines.length - 1] += open + escapeHtml(piece) + close;
-    });
-  };
-  let at = 0;
-  for (const [start, end, open, close] of spans) {
-    add(text.slice(at, start));
-    const inner = text.slice(start, end);
-    // An empty span, or one on a line break, still needs something to underline.
-    if (inner === '' || inner === '\n') lines[lines.length - 1] += `${open} ${close}`;
-    if (inner !== '') add(inner === '\n' ? '\n' : inner, open, close);
-    at = end;
-  }
-  add(text.slice(at));
-  return lines;
-}
-
-// Replaces the lines of `layer` that differ from what it shows (the common first and last
-// lines stay). Each line's text ends with its line break, so the layer's text is the source's.
-const shownLines = new WeakMap();
-function showLines(layer, lines) {
-  const old = shownLines.get(layer) ?? [];
-  shownLines.set(layer, lines);
-  let first = 0;
-  while (first < lines.length && first < old.length && lines[first] === old[first]) first++;
-  let last = 0;
-  while (last < lines.length - first && last < old.length - first
-    && lines[lines.length - 1 - last] === old[old.length - 1 - last]) last++;
-  const html = (line) => `<div>${line}\n</div>`;
-  if (first === 0 && last === 0) {
-    layer.innerHTML = lines.map(html).join('');
-    return;
-  }
-  for (let i = old.length - last - 1; i >= first; i--) layer.children[i].remove();
-  const changed = lines.slice(first, lines.length - last).map(html).join('');
-  if (first > 0) layer.children[first - 1].insertAdjacentHTML('afterend', changed);
-  else layer.insertAdjacentHTML('afterbegin', changed);
-}
-
 // The underlines: the source again, transparent, with each diagnostic's span in a <mark>.
 function showMarks(diagnostics) {
   const text = source.value;
-  const spans = [];
-  const sorted = diagnostics
-    .filter((d) => d.file === undefined || d.file === policyName())
-    .map((d) => [d.start_utf16, Math.max(d.end_utf16, d.start_utf16), d.severity, d.code])
-    .sort((a, b) => a[0] - b[0]);
-  let at = 0;
-  for (const [start, end, severity, code] of sorted) {
-    if (start < at || start > text.length) continue; // overlapping spans: the first one wins
-    spans.push([start, Math.min(end, text.length), `<mark class="${severity}" data-code="${code}">`, '</mark>']);
-    at = Math.min(end, text.length);
-  }
-  const lines = htmlLines(text, spans);
+  const lines = markLines(text, diagnostics.filter((d) => d.file === undefined || d.file === policyName()));
   showLines($('marks'), lines);
   if ($('gutter').dataset.lines !== String(lines.length)) {
     $('gutter').dataset.lines = String(lines.length);
@@ -253,24 +161,11 @@ function showMarks(diagnostics) {
   syncScroll();
 }
 
-// Highlighting as the grammar (grammar/policy.pest) reads the text: `//` comments to the end
-// of the line, strings in double quotes with backslash escapes (they may span lines), the
-// keyword that starts an item, and numbers and dates. Whichever starts first wins, so `//`
-// in a string stays string and a quote in a comment stays comment.
-const TOKENS = /(\/\/[^\n]*)|("(?:[^"\\]|\\[\s\S])*"?)|(^[ \t]*[a-z][a-z0-9-]*)|(\b\d{4}-\d{2}-\d{2}\b|\b\d+\b)/gm;
-const CLASSES = ['c', 's', 'k', 'n'];
-
 let highlighted; // the text the highlight layer shows
 
 function showHighlight() {
-  const text = source.value;
-  highlighted = text;
-  const spans = [];
-  for (const m of text.matchAll(TOKENS)) {
-    const kind = CLASSES[m.slice(1).findIndex((g) => g !== undefined)];
-    spans.push([m.index, m.index + m[0].length, `<span class="${kind}">`, '</span>']);
-  }
-  showLines($('highlight'), htmlLines(text, spans));
+  highlighted = source.value;
+  showLines($('highlight'), highlightLines(highlighted));
   syncScroll();
 }
 
@@ -314,23 +209,6 @@ function mime(name) {
     html: 'text/html', md: 'text/markdown', json: 'application/json', yaml: 'application/yaml',
     csv: 'text/csv',
   }[ext] + ';charset=utf-8';
-}
-
-// The address: `#example=NAME&policy=BASE64URL` where the policy is deflate-compressed, so
-// a link restores the exact text (the example's name too: it names the generated files).
-async function encode(text) {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-async function decode(encoded) {
-  const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Response(stream).text();
 }
 
 let saving = Promise.resolve();
