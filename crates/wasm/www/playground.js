@@ -14,7 +14,6 @@ let previewTyped; // when the first key this preview shows was typed
 let linkedLanguage; // from a link, until the first build offers it
 
 let shownPage = ''; // the standalone page in the preview frame
-let shownDiagnostics = ''; // their JSON: an edit that leaves them as they were redraws nothing
 let downloadsStale = true;
 let builtText; // the text of the last build
 
@@ -32,12 +31,7 @@ function update() {
   const previewed = preview(builtText, policyName(), options);
   const buildMs = performance.now() - started; // the compiler alone
   if (highlighted !== source.value) showHighlight(); // a text loaded, not typed
-  // A large policy has dozens of warnings: the list is redrawn only when they change.
-  const json = JSON.stringify(previewed.diagnostics);
-  if (json !== shownDiagnostics) {
-    shownDiagnostics = json;
-    showDiagnostics(previewed.diagnostics);
-  }
+  showDiagnostics(previewed.diagnostics);
   showMarks(previewed.diagnostics);
   if (previewed.ok) {
     const select = $('language');
